@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StalkingHelpConfig(AppConfig):
+    name = "stalkinghelp"
+    verbose_name = "Stalking Help"

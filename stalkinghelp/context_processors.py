@@ -1,0 +1,13 @@
+"""Values every public template needs: the emergency strip and the quick exit."""
+
+from django.conf import settings
+
+from signposting.emergency import emergency_contacts
+
+
+def site(request):
+    return {
+        "site_name": settings.SITE_NAME,
+        "quick_exit_url": settings.QUICK_EXIT_URL,
+        "emergency": emergency_contacts(),
+    }

@@ -1,0 +1,36 @@
+"""Production: refuses to start without a secret key, allowed hosts and an admin path."""
+
+from .base import *  # noqa: F403
+from .env import admin_path, env_bool, env_int, env_list, env_required
+
+DEBUG = False
+SECRET_KEY = env_required("DJANGO_SECRET_KEY")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set in production.")
+
+# No default here: a guessable admin address is one less thing to attack.
+env_required("DJANGO_ADMIN_PATH")
+ADMIN_PATH = admin_path("")
+SESSION_COOKIE_PATH = "/" + ADMIN_PATH
+CSRF_COOKIE_PATH = "/" + ADMIN_PATH
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+    # Django logs the path of failed requests; never the body. Keep it that way.
+    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+}

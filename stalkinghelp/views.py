@@ -1,0 +1,54 @@
+"""Project-level views: the health check and the error pages."""
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.views.decorators.cache import never_cache
+
+from signposting.emergency import FALLBACK
+
+
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means "not healthy", never a stack trace
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "up"})
+
+
+def _error_page(request, template_name, status):
+    """Render an error page with the request context (the strip, the quick exit)."""
+    return HttpResponse(
+        loader.render_to_string(template_name, request=request), status=status
+    )
+
+
+def bad_request(request, exception=None):
+    return _error_page(request, "400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    return _error_page(request, "403.html", 403)
+
+
+def page_not_found(request, exception=None):
+    return _error_page(request, "404.html", 404)
+
+
+def server_error(request):
+    """Rendered without context processors, so it never touches the database."""
+    html = loader.get_template("500.html").render(
+        {
+            "emergency": FALLBACK,
+            "quick_exit_url": settings.QUICK_EXIT_URL,
+            "site_name": settings.SITE_NAME,
+        }
+    )
+    response = HttpResponseServerError(html)
+    response["Cache-Control"] = "no-store"
+    return response
+
