@@ -1,11 +1,15 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from two_factor.urls import urlpatterns as two_factor_urls
 
 from . import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Staff sign-in, authenticator setup and backup codes (django-two-factor-auth), under the
+    # admin path so their cookies are scoped like the admin's; before the admin's catch-all.
+    path(settings.ADMIN_PATH, include(two_factor_urls)),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("signposting.urls")),
     path("", include("content.urls")),

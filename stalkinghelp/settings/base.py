@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything that differs comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -16,7 +17,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 ADMIN_PATH = admin_path("admin")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The default admin site is accounts' StaffAdminSite: two-factor sign-in, review dashboard.
+    "accounts.admin_config.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -32,6 +34,13 @@ INSTALLED_APPS = [
     "stalkinghelp",
     "signposting",
     "content",
+    # accounts comes before two_factor so its templates replace two_factor's CDN-styled ones.
+    "accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "two_factor",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -44,9 +53,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it turns a lockout flagged during sign-in into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "stalkinghelp.urls"
@@ -97,6 +109,34 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Staff sign-in: two factors, lockout (issue 5) ------------------------------------
+# Axes first: it refuses a locked-out account or address before a password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Every staff session must be verified with a second factor (TOTP, or a backup code).
+# Only dev.py may switch this off; production.py forces it on.
+ADMIN_REQUIRE_2FA = True
+# two_factor's own admin patch would always redirect; accounts.admin_site decides instead.
+TWO_FACTOR_PATCH_ADMIN = False
+# The sign-in, setup and backup-code pages live under the admin path (stalkinghelp.urls), so
+# their cookies stay scoped to it like the admin's.
+LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "admin:index"
+# Lockout: per account (any address) and per address (any account), each on its own, so
+# neither spraying one password across accounts nor guessing one account's password works.
+AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The same page whether or not the account exists, without echoing the username back.
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# How many reverse proxies we run in front of gunicorn (each appends to X-Forwarded-For).
+# Without it every visitor shares the proxy's address and one person could lock out all staff.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -10,3 +10,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# The suite signs staff in with force_login, which neither a second factor nor django-axes
+# sees. tests/accounts switches both back on to prove the refusal and the lockout;
+# production.py forces two factors on whatever the environment says.
+ADMIN_REQUIRE_2FA = False
+AXES_ENABLED = False
