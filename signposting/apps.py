@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class SignpostingConfig(AppConfig):
     name = "signposting"
     verbose_name = "Service directory"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

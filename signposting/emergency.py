@@ -1,11 +1,26 @@
 """The numbers on every page: 999, the Silent Solution and the National Stalking Helpline.
 
-They must render even when the database is down (design rule 4), so there is a
-built-in fallback. The fallback matches the starter directory; the directory
-(once loaded) is the source of truth.
+They come from the directory (design rule 5) with one query, cached until a
+service or contact changes. They must render even when the database is down
+(design rule 4), so any database error falls back to FALLBACK, which matches the
+starter directory.
 """
 
+import logging
 from dataclasses import dataclass
+
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
+CACHE_KEY = "signposting:emergency-contacts:v1"
+# Signals clear the cache on every change; the timeout only bounds staleness if
+# a change bypasses the ORM (a raw SQL fix, another process without signals).
+CACHE_SECONDS = 15 * 60
+
+EMERGENCY_SLUG = "emergency-999"
+SILENT_SLUG = "silent-solution"
+HELPLINE_SLUG = "national-stalking-helpline"
 
 
 @dataclass(frozen=True)
@@ -21,6 +36,52 @@ FALLBACK = {
     "helpline": StripNumber("National Stalking Helpline", "0808 802 0300", "+448088020300"),
 }
 
+_KEYS = {EMERGENCY_SLUG: "emergency", SILENT_SLUG: "silent", HELPLINE_SLUG: "helpline"}
+
+
+def _from_directory():
+    from .models import Contact
+
+    rows = (
+        Contact.objects.filter(
+            service__slug__in=_KEYS, kind=Contact.Kind.VOICE, verified=True,
+            service__status="active",
+        )
+        .order_by("service__slug", "order", "id")
+        .values_list("service__slug", "service__name", "value", "dial")
+    )  # fmt: skip
+    found = {}
+    for slug, name, value, dial in rows:
+        key = _KEYS[slug]
+        if key in found or not dial:
+            continue  # the first voice contact of each service is its main line
+        label = FALLBACK[key].label if key != "helpline" else name
+        found[key] = StripNumber(label, value, dial)
+    # A service missing from the directory still gets a number on the page.
+    return {key: found.get(key, FALLBACK[key]) for key in FALLBACK}
+
 
 def emergency_contacts():
-    return FALLBACK
+    try:
+        contacts = cache.get(CACHE_KEY)
+    except Exception:  # a cache outage must not take the emergency strip down
+        contacts = None
+    if contacts is not None:
+        return contacts
+    try:
+        contacts = _from_directory()
+    except Exception:  # any database failure: the numbers must still render (rule 4)
+        logger.warning("Emergency numbers: database unavailable, using the built-in fallback")
+        return FALLBACK
+    try:
+        cache.set(CACHE_KEY, contacts, CACHE_SECONDS)
+    except Exception:  # noqa: S110 - serving the numbers matters more than caching them
+        pass
+    return contacts
+
+
+def forget_emergency_contacts(**kwargs):
+    try:
+        cache.delete(CACHE_KEY)
+    except Exception:  # noqa: S110 - the timeout bounds staleness if the cache is down
+        pass

@@ -1,0 +1,89 @@
+"""Admin for the directory: staff keep numbers and hours right, and see what needs checking."""
+
+from django.contrib import admin
+from django.db.models import Count
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Contact, HoursException, OpeningTime, Organisation, Service
+
+
+class ContactInline(admin.StackedInline):
+    model = Contact
+    extra = 0
+    fields = [
+        ("kind", "label", "for_gender"),
+        "value",
+        "instructions",
+        ("verified", "note"),
+        "order",
+    ]
+
+
+class OpeningTimeInline(admin.TabularInline):
+    model = OpeningTime
+    extra = 0
+
+
+class HoursExceptionInline(admin.TabularInline):
+    model = HoursException
+    extra = 0
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "slug", "url"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Service)
+class ServiceAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "name",
+        "category",
+        "area",
+        "status",
+        "verified",
+        "last_verified_display",
+        "hours_display",
+    ]
+    list_filter = ["category", "area", "verified", "status", "relationship", "genders"]
+    search_fields = ["name", "slug", "organisation__name", "contacts__value", "short_description"]
+    list_select_related = ["organisation"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ContactInline, OpeningTimeInline, HoursExceptionInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "organisation", "category", "status", "alert"]}),
+        ("For visitors", {"fields": ["short_description", "who_it_helps", "url", "self_referral"]}),
+        ("Who it is for", {"fields": ["genders", ("min_age", "max_age"), "relationship", "area"]}),
+        (
+            "Hours",
+            {
+                "fields": ["always_open", "bank_holidays"],
+                "description": "Add weekly times below. With no times and not 24 hours, "
+                "visitors see “Opening hours not known: call to check”.",
+            },
+        ),
+        (
+            "Checking",
+            {"fields": ["verified", "last_verified", "source", "confidence_note", "sort_order"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        # One query for the list, however many services: the hours column needs a count.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(session_count=Count("opening_times", distinct=True))
+        )
+
+    @admin.display(description="last checked", ordering="last_verified")
+    def last_verified_display(self, service):
+        return service.last_verified.strftime("%-d %b %Y") if service.last_verified else "never"
+
+    @admin.display(description="hours")
+    def hours_display(self, service):
+        if service.always_open:
+            return "24 hours"
+        return "weekly times" if service.session_count else "not known"

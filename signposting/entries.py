@@ -1,0 +1,68 @@
+"""The directory as plain, immutable values.
+
+The triage rules and the opening-hours logic work on these, never on model
+instances, so they can be tested (and reasoned about) without a database.
+`Service.as_entry()` builds one from prefetched rows.
+"""
+
+from dataclasses import dataclass
+
+from .opening import Hours
+
+# Contact kinds, matching Contact.Kind.
+VOICE = "voice"
+SMS = "sms"
+TEXTPHONE = "textphone"
+WEB = "web"
+EMAIL = "email"
+CHAT = "chat"
+# Kinds a person who cannot speak can use. Voice numbers are also reachable by relay.
+SILENT_KINDS = (SMS, TEXTPHONE, WEB, CHAT, EMAIL)
+
+AREA_NATIONAL = "national"
+AREA_NOTTS = "notts"
+
+ANY = "any"
+WOMEN = "women"
+MEN = "men"
+
+
+@dataclass(frozen=True)
+class Channel:
+    kind: str
+    label: str
+    value: str  # what the visitor reads: a number, an address
+    href: str  # tel:, sms:, mailto: or https:
+    instructions: str = ""
+    for_gender: str = ANY
+    relay_href: str = ""  # tel: link through Relay UK, for voice numbers
+
+    @property
+    def is_phone(self):
+        return self.kind in (VOICE, TEXTPHONE)
+
+    @property
+    def relay_display(self):
+        return self.relay_href.removeprefix("tel:")
+
+
+@dataclass(frozen=True)
+class Entry:
+    slug: str
+    name: str
+    category: str
+    short_description: str
+    who_it_helps: str
+    area: str = AREA_NATIONAL
+    relationship: str = ANY  # any, domestic, non_domestic
+    genders: str = ANY  # any, women, men
+    min_age: int | None = None
+    max_age: int | None = None
+    channels: tuple[Channel, ...] = ()
+    hours: Hours = Hours()
+    alert: str = ""
+    organisation: str = ""
+
+    @property
+    def is_local(self):
+        return self.area == AREA_NOTTS

@@ -1,0 +1,309 @@
+"""The service directory, shaped after the Open Referral UK / HSDS fields.
+
+organisation -> service -> contacts (HSDS phone/contact), opening times
+(HSDS schedule) and eligibility. Every change is kept by django-simple-history,
+because phone numbers and hours are safety-critical and must be auditable.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from . import entries, opening
+from .phone import parse_uk_number, relay_dial
+
+
+class Organisation(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    url = models.URLField("website", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Service(models.Model):
+    class Category(models.TextChoices):
+        EMERGENCY = "emergency", "Emergency"
+        REPORT = "report", "Report to the police"
+        ADVOCACY = "advocacy", "Stalking advocacy"
+        HELPLINE = "helpline", "Helpline"
+        SUPPORT = "support", "Support"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        TEMPORARILY_CLOSED = "temporarily_closed", "Temporarily closed"
+
+    class Area(models.TextChoices):
+        NATIONAL = entries.AREA_NATIONAL, "National"
+        NOTTS = entries.AREA_NOTTS, "Nottinghamshire police area"
+
+    class Relationship(models.TextChoices):
+        ANY = "any", "Anyone"
+        DOMESTIC = "domestic", "Domestic: a partner, ex-partner or family member"
+        NON_DOMESTIC = "non_domestic", "Non-domestic: anyone else"
+
+    class Genders(models.TextChoices):
+        ANY = entries.ANY, "Anyone"
+        WOMEN = entries.WOMEN, "Women"
+        MEN = entries.MEN, "Men"
+
+    class BankHolidays(models.TextChoices):
+        OPEN = opening.BANK_HOLIDAY_OPEN, "Open as usual"
+        CLOSED = opening.BANK_HOLIDAY_CLOSED, "Closed"
+        UNKNOWN = opening.BANK_HOLIDAY_UNKNOWN, "Not known"
+
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="services"
+    )
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="Used in links and by pages that insert this service. Changing it breaks them.",
+    )
+    short_description = models.CharField(max_length=300)
+    who_it_helps = models.TextField(help_text="In plain words, for the visitor.")
+    category = models.CharField(max_length=20, choices=Category.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    alert = models.CharField(
+        "short-term alert",
+        max_length=300,
+        blank=True,
+        help_text="Shown to visitors while set, e.g. 'Lines are busy today'. Clear it when over.",
+    )
+    self_referral = models.BooleanField("people can contact it themselves", default=True)
+    url = models.URLField("website", blank=True)
+
+    # Eligibility
+    genders = models.CharField(max_length=10, choices=Genders.choices, default=Genders.ANY)
+    min_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    relationship = models.CharField(
+        max_length=20, choices=Relationship.choices, default=Relationship.ANY
+    )
+    area = models.CharField(max_length=20, choices=Area.choices, default=Area.NATIONAL)
+
+    # Hours: weekly OpeningTime rows, or always open.
+    always_open = models.BooleanField("open 24 hours", default=False)
+    bank_holidays = models.CharField(
+        max_length=10, choices=BankHolidays.choices, default=BankHolidays.UNKNOWN
+    )
+
+    # Provenance: how sure we are, and why.
+    verified = models.BooleanField(
+        default=False,
+        help_text="Tick only when the number and hours were checked with the provider.",
+    )
+    last_verified = models.DateField(
+        null=True, blank=True, help_text="When staff last checked the details with the provider."
+    )
+    source = models.TextField(blank=True, help_text="Where the details came from.")
+    confidence_note = models.TextField(blank=True, help_text="What still needs checking.")
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"/services/{self.slug}/"
+
+    def clean(self):
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            raise ValidationError({"max_age": "The maximum age must not be below the minimum age."})
+
+    @property
+    def hours(self):
+        """Plain Hours from prefetched opening times and exceptions (no extra query)."""
+        return opening.Hours(
+            always_open=self.always_open,
+            sessions=tuple(t.as_session() for t in self.opening_times.all()),
+            bank_holidays=self.bank_holidays,
+            exceptions=tuple(e.as_exception() for e in self.hours_exceptions.all()),
+            temporarily_closed=self.status == self.Status.TEMPORARILY_CLOSED,
+        )
+
+    def public_contacts(self):
+        """Contacts a visitor may see: unverified ones stay in admin until checked."""
+        return [c for c in self.contacts.all() if c.verified]
+
+    def as_entry(self):
+        return entries.Entry(
+            slug=self.slug,
+            name=self.name,
+            category=self.category,
+            short_description=self.short_description,
+            who_it_helps=self.who_it_helps,
+            area=self.area,
+            relationship=self.relationship,
+            genders=self.genders,
+            min_age=self.min_age,
+            max_age=self.max_age,
+            channels=tuple(c.as_channel() for c in self.public_contacts()),
+            hours=self.hours,
+            alert=self.alert,
+            organisation=self.organisation.name if self.organisation_id else "",
+        )
+
+
+class Contact(models.Model):
+    """One way to reach a service (HSDS phone / contact / url)."""
+
+    class Kind(models.TextChoices):
+        VOICE = entries.VOICE, "Phone (voice)"
+        SMS = entries.SMS, "Text message (SMS)"
+        TEXTPHONE = entries.TEXTPHONE, "Textphone or relay"
+        WEB = entries.WEB, "Web page or form"
+        EMAIL = entries.EMAIL, "Email"
+        CHAT = entries.CHAT, "Live chat"
+
+    PHONE_KINDS = (Kind.VOICE, Kind.SMS, Kind.TEXTPHONE)
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="contacts")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    label = models.CharField(
+        max_length=100, blank=True, help_text="e.g. “Women's line”. Leave blank for the main line."
+    )
+    value = models.CharField(
+        max_length=200,
+        help_text="A UK phone number (999, 101 and 116 123 are fine), a web address or an email.",
+    )
+    dial = models.CharField(max_length=40, blank=True, editable=False)
+    instructions = models.TextField(
+        blank=True, help_text="Steps the visitor must follow, one per line (e.g. press 55)."
+    )
+    for_gender = models.CharField(
+        "for", max_length=10, choices=Service.Genders.choices, default=Service.Genders.ANY
+    )
+    verified = models.BooleanField(
+        default=True, help_text="Untick to hide this contact from visitors until it is checked."
+    )
+    note = models.CharField(max_length=300, blank=True, help_text="For staff: source or doubt.")
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.value}"
+
+    def save(self, *args, **kwargs):
+        # Code paths other than admin forms (loader, shell) still get a normalised number.
+        if self.kind in self.PHONE_KINDS:
+            number = parse_uk_number(self.value)
+            self.value, self.dial = number.display, number.dial
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.value = (self.value or "").strip()
+        if self.kind in self.PHONE_KINDS:
+            try:
+                number = parse_uk_number(self.value)
+            except ValidationError as error:
+                raise ValidationError({"value": error.messages}) from None
+            self.value, self.dial = number.display, number.dial
+        elif self.kind == self.Kind.EMAIL:
+            from django.core.validators import validate_email
+
+            try:
+                validate_email(self.value)
+            except ValidationError:
+                raise ValidationError({"value": "Enter an email address."}) from None
+            self.dial = ""
+        elif self.kind in (self.Kind.WEB, self.Kind.CHAT):
+            if not self.value.startswith("https://"):
+                raise ValidationError({"value": "Enter a web address starting with https://"})
+            self.dial = ""
+
+    @property
+    def href(self):
+        if self.kind in (self.Kind.VOICE, self.Kind.TEXTPHONE):
+            return f"tel:{self.dial}"
+        if self.kind == self.Kind.SMS:
+            return f"sms:{self.dial}"
+        if self.kind == self.Kind.EMAIL:
+            return f"mailto:{self.value}"
+        return self.value
+
+    def as_channel(self):
+        relay = relay_dial(self.dial) if self.kind == self.Kind.VOICE else ""
+        return entries.Channel(
+            kind=self.kind,
+            label=self.label,
+            value=self.value,
+            href=self.href,
+            instructions=self.instructions,
+            for_gender=self.for_gender,
+            relay_href=f"tel:{relay}" if relay else "",
+        )
+
+
+class OpeningTime(models.Model):
+    """A weekly opening session in UK time (HSDS regular_schedule)."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0
+        TUESDAY = 1
+        WEDNESDAY = 2
+        THURSDAY = 3
+        FRIDAY = 4
+        SATURDAY = 5
+        SUNDAY = 6
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="opening_times")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    opens = models.TimeField()
+    closes = models.TimeField(help_text="Use 00:00 for midnight.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
+
+    def clean(self):
+        if self.opens and self.closes and self.closes != dt.time(0) and self.closes <= self.opens:
+            raise ValidationError({"closes": "Closing time must be after opening time."})
+
+    def as_session(self):
+        return opening.Session(self.weekday, self.opens, self.closes)
+
+
+class HoursException(models.Model):
+    """A dated change to the usual hours (HSDS holiday_schedule), e.g. Christmas Day."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="hours_exceptions")
+    date = models.DateField()
+    closed = models.BooleanField(default=True)
+    opens = models.TimeField(null=True, blank=True)
+    closes = models.TimeField(null=True, blank=True, help_text="Use 00:00 for midnight.")
+    note = models.CharField(max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = "dated change to hours"
+
+    def __str__(self):
+        return f"{self.date:%d %B %Y}: " + ("closed" if self.closed else "special hours")
+
+    def clean(self):
+        if not self.closed and not (self.opens and self.closes):
+            raise ValidationError("Give opening and closing times, or tick closed.")
+
+    def as_exception(self):
+        return opening.DatedException(self.date, self.closed, self.opens, self.closes, self.note)

@@ -1,0 +1,199 @@
+"""Opening hours: is a service open at a given moment, and what do we tell the visitor.
+
+Pure functions over plain values. Times are wall-clock times in Europe/London, so
+a line open 09:30-16:00 is open 09:30-16:00 in both GMT and BST, and the clock
+changes need no special case. Bank holidays in England come from `holidays`.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+LONDON = ZoneInfo("Europe/London")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MIDNIGHT = dt.time(0, 0)
+# Far enough to find next week's opening even after a long bank-holiday break.
+LOOKAHEAD_DAYS = 14
+
+BANK_HOLIDAY_OPEN = "open"
+BANK_HOLIDAY_CLOSED = "closed"
+BANK_HOLIDAY_UNKNOWN = "unknown"
+
+HOURS_NOT_KNOWN = "Opening hours not known: call to check"
+
+
+@dataclass(frozen=True)
+class Session:
+    weekday: int  # 0 = Monday
+    opens: dt.time
+    closes: dt.time  # 00:00 means midnight at the end of the day
+
+
+@dataclass(frozen=True)
+class DatedException:
+    date: dt.date
+    closed: bool = True
+    opens: dt.time | None = None
+    closes: dt.time | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Hours:
+    always_open: bool = False
+    sessions: tuple[Session, ...] = ()
+    bank_holidays: str = BANK_HOLIDAY_UNKNOWN
+    exceptions: tuple[DatedException, ...] = ()
+    temporarily_closed: bool = False
+
+
+@dataclass(frozen=True)
+class OpenState:
+    """What a visitor needs to know about a line at one moment."""
+
+    kind: str  # "always", "open", "closed", "unknown", "suspended"
+    text: str
+    until: dt.datetime | None = None
+    next_open: dt.datetime | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def is_open(self):
+        return self.kind in ("always", "open")
+
+    @property
+    def is_closed(self):
+        return self.kind in ("closed", "suspended")
+
+
+@lru_cache(maxsize=32)
+def _bank_holidays(year):
+    return holidays.country_holidays("GB", subdiv="ENG", years=year)
+
+
+def is_bank_holiday(day):
+    return day in _bank_holidays(day.year)
+
+
+def format_time(value):
+    """GOV.UK style: 9:30am, 4pm, midday, midnight."""
+    if value == MIDNIGHT:
+        return "midnight"
+    if value == dt.time(12, 0):
+        return "midday"
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    if value.minute:
+        return f"{hour}:{value.minute:02d}{suffix}"
+    return f"{hour}{suffix}"
+
+
+def _end_of(day, closes):
+    if closes == MIDNIGHT:
+        return dt.datetime.combine(day + dt.timedelta(days=1), MIDNIGHT, tzinfo=LONDON)
+    return dt.datetime.combine(day, closes, tzinfo=LONDON)
+
+
+def sessions_on(hours, day):
+    """The (opens, closes) datetimes on a date, or None if we cannot know them.
+
+    None means the day is a bank holiday and we do not know the provider's rule:
+    we will not guess.
+    """
+    for exception in hours.exceptions:
+        if exception.date == day:
+            if exception.closed or not (exception.opens and exception.closes):
+                return []
+            return [
+                (
+                    dt.datetime.combine(day, exception.opens, tzinfo=LONDON),
+                    _end_of(day, exception.closes),
+                )
+            ]
+    if is_bank_holiday(day):
+        if hours.bank_holidays == BANK_HOLIDAY_CLOSED:
+            return []
+        if hours.bank_holidays == BANK_HOLIDAY_UNKNOWN:
+            return None
+    return sorted(
+        (dt.datetime.combine(day, s.opens, tzinfo=LONDON), _end_of(day, s.closes))
+        for s in hours.sessions
+        if s.weekday == day.weekday()
+    )
+
+
+def _day_phrase(moment, now):
+    days_ahead = (moment.date() - now.date()).days
+    if days_ahead == 0:
+        return "today"
+    if days_ahead == 1:
+        return "tomorrow"
+    if days_ahead < 7:
+        return DAY_NAMES[moment.weekday()]
+    return f"{DAY_NAMES[moment.weekday()]} {moment.day} {moment:%B}"
+
+
+def _closing_phrase(until, now):
+    if until.date() == now.date() or (
+        until.time() == MIDNIGHT and until.date() == now.date() + dt.timedelta(days=1)
+    ):
+        return f"Open now until {format_time(until.time())}"
+    return f"Open now until {_day_phrase(until, now)} at {format_time(until.time())}"
+
+
+def open_state(service, now):
+    """The opening state of a service (or an Hours value) at an aware datetime `now`."""
+    hours = service if isinstance(service, Hours) else service.hours
+    now = now.astimezone(LONDON)
+
+    if hours.temporarily_closed:
+        return OpenState("suspended", "Temporarily closed")
+    if hours.always_open:
+        return OpenState("always", "24 hours")
+    if not hours.sessions:
+        return OpenState("unknown", HOURS_NOT_KNOWN)
+
+    today = sessions_on(hours, now.date())
+    if today is None:
+        return OpenState("unknown", "Bank holiday: opening hours not known, call to check")
+    for opens, closes in today:
+        if opens <= now < closes:
+            return OpenState("open", _closing_phrase(closes, now), until=closes)
+
+    for offset in range(LOOKAHEAD_DAYS + 1):
+        day = now.date() + dt.timedelta(days=offset)
+        sessions = sessions_on(hours, day)
+        if sessions is None:
+            continue  # a bank holiday with an unknown rule: never promise it opens
+        for opens, _closes in sessions:
+            if opens > now:
+                text = f"Closed, opens {_day_phrase(opens, now)} at {format_time(opens.time())}"
+                return OpenState("closed", text, next_open=opens)
+    return OpenState("closed", "Closed: call to check when it opens")
+
+
+def describe_sessions(hours):
+    """Weekly hours as lines of plain text, e.g. "Monday: 9:30am to 4pm"."""
+    if hours.always_open:
+        return ["24 hours a day, every day"]
+    if not hours.sessions:
+        return [HOURS_NOT_KNOWN]
+    lines = []
+    for weekday, name in enumerate(DAY_NAMES):
+        spans = [s for s in hours.sessions if s.weekday == weekday]
+        if spans:
+            text = ", ".join(
+                f"{format_time(s.opens)} to {format_time(s.closes)}"
+                for s in sorted(spans, key=lambda s: s.opens)
+            )
+        else:
+            text = "closed"
+        lines.append(f"{name}: {text}")
+    if hours.bank_holidays == BANK_HOLIDAY_CLOSED:
+        lines.append("Bank holidays: closed")
+    elif hours.bank_holidays == BANK_HOLIDAY_UNKNOWN:
+        lines.append("Bank holidays: not known, call to check")
+    return lines

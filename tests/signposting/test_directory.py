@@ -1,0 +1,179 @@
+"""The directory models, the phone rules, the starter loader and the emergency numbers."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import DatabaseError
+
+from signposting import emergency
+from signposting.models import Contact, OpeningTime, Service
+from signposting.phone import parse_uk_number, relay_dial
+from signposting.starter import load_directory, read_starter
+from tests.signposting.factories import make_service
+
+STARTER_SLUGS = {item["slug"] for item in read_starter()["services"]}
+
+
+@pytest.mark.parametrize(
+    ("typed", "display", "dial"),
+    [
+        ("999", "999", "999"),
+        ("112", "112", "112"),
+        ("101", "101", "101"),
+        ("116123", "116 123", "116123"),
+        ("116 123", "116 123", "116123"),
+        ("18000", "18000", "18000"),
+        ("18001 101", "18001 101", "18001101"),
+        ("0808 802 0300", "0808 802 0300", "+448088020300"),
+        ("08088020300", "0808 802 0300", "+448088020300"),
+        ("0808 2000 247", "0808 2000 247", "+448082000247"),
+        ("08 08 16 89 111", "0808 168 9111", "+448081689111"),
+        ("+44 115 947 6490", "0115 947 6490", "+441159476490"),
+    ],
+)
+def test_uk_numbers_and_short_codes_are_normalised(typed, display, dial):
+    number = parse_uk_number(typed)
+    assert (number.display, number.dial) == (display, dial)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["", "55", "12345", "0808 802 030", "+1 212 555 0100", "call us", "0808<script>", "9" * 40],
+)
+def test_bad_numbers_give_a_clear_error(typed):
+    with pytest.raises(ValidationError) as error:
+        parse_uk_number(typed)
+    assert "UK phone number" in error.value.messages[0]
+
+
+@pytest.mark.parametrize(
+    ("dial", "relay"),
+    [("999", "18000"), ("+448088020300", "1800108088020300"), ("18001101", ""), ("18000", "")],
+)
+def test_relay_uses_18000_for_emergencies_and_the_prefix_otherwise(dial, relay):
+    assert relay_dial(dial) == relay
+
+
+@pytest.mark.django_db
+def test_a_bad_number_is_a_field_error_on_the_contact_not_a_crash():
+    service = make_service(phone=None)
+    contact = Contact(service=service, kind=Contact.Kind.VOICE, value="0800 12")
+    with pytest.raises(ValidationError) as error:
+        contact.full_clean()
+    assert "value" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_closing_time_must_follow_opening_time_except_midnight():
+    import datetime as dt
+
+    service = make_service(weekly=False)
+    with pytest.raises(ValidationError):
+        OpeningTime(service=service, weekday=0, opens=dt.time(16), closes=dt.time(9)).full_clean()
+    OpeningTime(service=service, weekday=0, opens=dt.time(16), closes=dt.time(0)).full_clean()
+
+
+@pytest.mark.django_db
+def test_starter_directory_loads_every_service():
+    created = load_directory()
+    assert set(created) == STARTER_SLUGS
+    assert Service.objects.count() == len(STARTER_SLUGS)
+
+
+@pytest.mark.django_db
+def test_loading_again_creates_nothing_and_keeps_staff_changes():
+    load_directory()
+    helpline = Service.objects.get(slug="national-stalking-helpline")
+    helpline.short_description = "Changed by staff"
+    helpline.save()
+    Contact.objects.filter(service__slug="samaritans").delete()
+
+    call_command("load_directory", verbosity=0)
+
+    assert Service.objects.count() == len(STARTER_SLUGS)
+    assert Service.objects.get(slug="national-stalking-helpline").short_description == (
+        "Changed by staff"
+    )
+    assert not Contact.objects.filter(service__slug="samaritans").exists()
+
+
+@pytest.mark.django_db
+def test_a_deleted_starter_service_is_created_again_without_touching_others():
+    load_directory()
+    Service.objects.filter(slug="samaritans").delete()
+    assert load_directory() == ["samaritans"]
+
+
+@pytest.mark.django_db
+def test_conflicting_entries_load_as_unverified_with_their_source_note():
+    load_directory()
+    for slug in (
+        "equation-mens-line",
+        "mens-advice-line",
+        "karma-nirvana",
+        "notts-stalking-advocacy",
+    ):
+        service = Service.objects.get(slug=slug)
+        assert not service.verified
+        assert service.confidence_note and service.source
+    equation = Contact.objects.get(value="0800 995 6999")
+    assert not equation.verified
+    assert "0800 995 6999" not in [c.value for c in equation.service.as_entry().channels]
+
+
+@pytest.mark.django_db
+def test_no_starter_service_claims_it_was_checked_live():
+    load_directory()
+    assert not Service.objects.exclude(last_verified=None).exists()
+
+
+@pytest.mark.django_db
+def test_services_without_known_hours_record_none():
+    load_directory()
+    for slug in ("notts-stalking-advocacy", "equation-mens-line", "paladin", "notts-victim-care"):
+        service = Service.objects.get(slug=slug)
+        assert not service.always_open
+        assert not service.opening_times.exists()
+
+
+@pytest.mark.django_db
+def test_starter_history_is_recorded_for_the_audit():
+    load_directory()
+    assert Service.history.count() == len(STARTER_SLUGS)
+    assert Contact.history.exists() and OpeningTime.history.exists()
+
+
+@pytest.mark.django_db
+def test_emergency_numbers_come_from_the_directory_and_follow_changes():
+    load_directory()
+    assert emergency.emergency_contacts()["helpline"].number == "0808 802 0300"
+    contact = Contact.objects.get(service__slug="national-stalking-helpline", kind="voice")
+    contact.value = "0808 802 0301"
+    contact.save()
+    assert emergency.emergency_contacts()["helpline"].number == "0808 802 0301"
+    assert emergency.emergency_contacts()["helpline"].tel == "+448088020301"
+
+
+@pytest.mark.django_db
+def test_emergency_numbers_are_cached_in_one_query(django_assert_num_queries):
+    load_directory()
+    emergency.forget_emergency_contacts()
+    with django_assert_num_queries(1):
+        emergency.emergency_contacts()
+        emergency.emergency_contacts()
+
+
+def test_emergency_numbers_fall_back_when_the_database_is_down(monkeypatch):
+    emergency.forget_emergency_contacts()
+
+    def broken():
+        raise DatabaseError("down")
+
+    monkeypatch.setattr(emergency, "_from_directory", broken)
+    assert emergency.emergency_contacts() == emergency.FALLBACK
+
+
+@pytest.mark.django_db
+def test_an_empty_directory_still_gives_the_fallback_numbers():
+    emergency.forget_emergency_contacts()
+    assert emergency.emergency_contacts() == emergency.FALLBACK
