@@ -20,6 +20,7 @@ from .forms import PUBLISHING_FIELDS, PageAdminForm
 from .history import compare_versions, revert_page_to
 from .models import Page, PageRedirect
 from .page_context import page_context
+from .readability import TARGET_READING_AGE, reading_age
 from .typed_numbers import typed_numbers
 
 _IMPORTMAP = re.compile(rb'<script type="importmap"[^>]*>(.*?)</script>', re.DOTALL)
@@ -67,6 +68,7 @@ class PageAdmin(SimpleHistoryAdmin):
     readonly_fields = [
         "state_label",
         "typed_numbers_found",
+        "reading_age_label",
         "review_label",
         "first_published_at",
         "created_by",
@@ -76,7 +78,19 @@ class PageAdmin(SimpleHistoryAdmin):
     ]
     history_list_display = ["status", "slug"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "typed_numbers_found"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "summary",
+                    "body",
+                    "typed_numbers_found",
+                    "reading_age_label",
+                ]
+            },
+        ),
         (
             "Publishing",
             {
@@ -132,6 +146,14 @@ class PageAdmin(SimpleHistoryAdmin):
             "<strong>Replace these with service tokens:</strong> {}",
             format_html_join(", ", "{}", ((number,) for number in numbers)),
         )
+
+    @admin.display(description="reading age")
+    def reading_age_label(self, page):
+        age = reading_age(f"{page.summary} {page.body}")
+        if age is None:
+            return "-"
+        advice = "" if age <= TARGET_READING_AGE + 1 else " Try shorter sentences and words."
+        return f"About {age:.0f} (aim for {TARGET_READING_AGE}).{advice}"
 
     # --- permissions ----------------------------------------------------------------
 

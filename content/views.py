@@ -1,5 +1,117 @@
+"""Public views: the home page, awareness pages, the self-check, the diary and search.
+
+They set no cookies and read no session. Anything a visitor types or ticks arrives
+by POST and is answered with `no-store`, so it is kept in no URL, history or cache.
+"""
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
+
+from .forms import SELF_CHECK_QUESTIONS, SelfCheckForm
+from .models import Feature
+from .page_context import canonical_url, page_context
+from .search import MAX_QUERY_LENGTH, clean_query, search_pages, search_services
+from .selectors import find_page, home_highlights
 
 
+def _no_store(response):
+    patch_cache_control(response, no_store=True, max_age=0)
+    return response
+
+
+@require_GET
 def home(request):
-    return render(request, "content/home.html")
+    context = {"highlights": list(home_highlights()), "canonical_url": canonical_url("/")}
+    return render(request, "content/home.html", context)
+
+
+def _resolve(request, slug, suffix=""):
+    """The live page at `slug`, or the response for a moved, gone or missing one."""
+    outcome, page = find_page(slug)
+    if outcome == "moved":
+        return None, HttpResponsePermanentRedirect(f"/{page.slug}/{suffix}")
+    if outcome == "gone":
+        return None, render(request, "content/gone.html", {"page": page}, status=410)
+    if outcome == "missing":
+        raise Http404
+    return page, None
+
+
+# The self-check posts back to its own page. CSRF protection needs a cookie, and public
+# pages may set none (design rule 1); the POST changes nothing and stores nothing, so
+# there is nothing for a forged request to do.
+@csrf_exempt
+def page(request, slug):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    found, response = _resolve(request, slug)
+    if response:
+        return response
+    context = page_context(found, request=request)
+    if found.feature == Feature.SELF_CHECK:
+        return _self_check(request, context)
+    if request.method == "POST":
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    return render(request, "content/page.html", context)
+
+
+def _self_check(request, context):
+    context |= {"questions": SELF_CHECK_QUESTIONS, "ticked": []}
+    if request.method != "POST":
+        return render(request, "content/page.html", context)
+    # The answers are used for this response only: never saved, logged or put in a URL.
+    form = SelfCheckForm(request.POST)
+    context |= {"ticked": form.ticked(), "answered": True}
+    return _no_store(render(request, "content/page.html", context))
+
+
+@require_GET
+def diary(request, slug):
+    found, response = _resolve(request, slug, suffix="diary/")
+    if response:
+        return response
+    if found.feature != Feature.DIARY:
+        raise Http404
+    context = {
+        "page": found,
+        "rows": range(12),
+        "canonical_url": canonical_url(f"/{found.slug}/diary/"),
+    }
+    return render(request, "content/diary.html", context)
+
+
+# Search terms are sent by POST, not in the query string. What someone being stalked
+# searches for ("he tracks my phone") would otherwise sit in the address bar, the
+# browser's history and its suggestions, and in server and proxy logs, where the
+# person stalking them may look. The results are `no-store` and the view keeps nothing.
+# CSRF is exempt for the same reason as the self-check: no cookies, nothing changes.
+@csrf_exempt
+def search(request):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    context = {"max_length": MAX_QUERY_LENGTH}
+    if request.method != "POST":
+        return render(request, "content/search.html", context)
+    query = clean_query(request.POST.get("q"))
+    context |= {
+        "query": query,
+        "searched": True,
+        "pages": search_pages(query),
+        "services": search_services(query),
+    }
+    return _no_store(render(request, "content/search.html", context))
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,48 @@
+"""Create the starter pages that are missing. Never changes a page staff have touched.
+
+Safe to run again: a page is created only if no page has ever had its address (a
+page staff renamed or deleted stays renamed or deleted; history remembers it).
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from content.models import Page
+from content.starter import starter_pages
+
+
+class Command(BaseCommand):
+    help = "Create missing starter pages from content/starter/ (never overwrites staff edits)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        created = 0
+        for starter in starter_pages():
+            if (
+                Page.history.filter(slug=starter.slug).exists()
+                or Page.objects.filter(slug=starter.slug).exists()
+            ):
+                continue
+            page = Page(
+                slug=starter.slug,
+                title=starter.title,
+                summary=starter.summary,
+                body=starter.body,
+                section=starter.section,
+                nav_order=starter.nav_order,
+                show_on_home=starter.show_on_home,
+                feature=starter.feature,
+                status=Page.Status.PUBLISHED,
+                last_reviewed=starter.last_reviewed or timezone.localdate(),
+            )
+            try:
+                page.full_clean()
+            except ValidationError as error:
+                raise CommandError(f"Starter page {starter.slug}: {error.messages}") from error
+            page._change_reason = "Starter content"
+            page.save()
+            created += 1
+        if options["verbosity"]:
+            self.stdout.write(f"Starter pages: {created} created.")

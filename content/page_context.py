@@ -1,0 +1,22 @@
+"""What the page template needs, built the same way for visitors and for staff previews."""
+
+from django.conf import settings
+from django.utils import timezone
+
+from .selectors import section_pages
+from .tokens import render_tokens
+
+
+def canonical_url(path):
+    return settings.SITE_URL + path
+
+
+def page_context(page, request=None, now=None):
+    now = now or timezone.now()
+    return {
+        "page": page,
+        "body_html": render_tokens(page.body, now=now),
+        "section_pages": list(section_pages(page.section, now)),
+        "canonical_url": canonical_url(f"/{page.slug}/") if page.slug else "",
+        "section_label": page.get_section_display(),
+    }

@@ -1,0 +1,46 @@
+"""Starter pages shipped in the repository (content/starter/*.html), read into plain values.
+
+Each file is YAML front matter between `---` lines, then the page body as HTML.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+STARTER_DIR = Path(__file__).resolve().parent / "starter"
+
+
+@dataclass(frozen=True)
+class StarterPage:
+    slug: str
+    title: str
+    summary: str
+    body: str
+    section: str
+    nav_order: int = 100
+    show_on_home: bool = False
+    feature: str = ""
+    last_reviewed: date | None = None
+
+
+def read_starter_page(path):
+    text = Path(path).read_text(encoding="utf-8")
+    _before, front, body = text.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    return StarterPage(
+        slug=meta["slug"],
+        title=meta["title"],
+        summary=" ".join(meta["summary"].split()),
+        body=body.strip(),
+        section=meta["section"],
+        nav_order=meta.get("nav_order", 100),
+        show_on_home=meta.get("show_on_home", False),
+        feature=meta.get("feature", ""),
+        last_reviewed=meta.get("last_reviewed"),
+    )
+
+
+def starter_pages():
+    return [read_starter_page(path) for path in sorted(STARTER_DIR.glob("*.html"))]
