@@ -64,12 +64,11 @@ def _deleted_with(record, model, pk):
     window = (record.history_date - CASCADE_WINDOW, record.history_date + CASCADE_WINDOW)
     for history_model in history_models():
         child_model = history_model.instance_type
-        for field in child_model._meta.get_fields():
-            cascades = getattr(field, "remote_field", None) and field.remote_field.on_delete
+        for field in child_model._meta.fields:
             if not (
                 isinstance(field, models.ForeignKey)
                 and field.related_model is model
-                and cascades is models.CASCADE
+                and field.remote_field.on_delete is models.CASCADE
             ):
                 continue
             candidates = history_model.objects.filter(
