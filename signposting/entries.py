@@ -43,7 +43,8 @@ class Channel:
 
     @property
     def relay_display(self):
-        return self.relay_href.removeprefix("tel:")
+        dial = self.relay_href.removeprefix("tel:")
+        return dial if dial == "18000" else f"18001 {self.value}"
 
 
 @dataclass(frozen=True)

@@ -229,6 +229,15 @@ class Contact(models.Model):
             self.dial = ""
 
     @property
+    def relay_href(self):
+        relay = relay_dial(self.dial) if self.kind == self.Kind.VOICE else ""
+        return f"tel:{relay}" if relay else ""
+
+    @property
+    def relay_display(self):
+        return self.as_channel().relay_display
+
+    @property
     def href(self):
         if self.kind in (self.Kind.VOICE, self.Kind.TEXTPHONE):
             return f"tel:{self.dial}"
@@ -239,7 +248,6 @@ class Contact(models.Model):
         return self.value
 
     def as_channel(self):
-        relay = relay_dial(self.dial) if self.kind == self.Kind.VOICE else ""
         return entries.Channel(
             kind=self.kind,
             label=self.label,
@@ -247,7 +255,7 @@ class Contact(models.Model):
             href=self.href,
             instructions=self.instructions,
             for_gender=self.for_gender,
-            relay_href=f"tel:{relay}" if relay else "",
+            relay_href=self.relay_href,
         )
 
 

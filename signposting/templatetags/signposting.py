@@ -1,0 +1,25 @@
+"""Template helpers for showing services: opening state and weekly hours."""
+
+from django import template
+
+from signposting.opening import describe_sessions
+from signposting.opening import open_state as _open_state
+
+register = template.Library()
+
+
+@register.simple_tag
+def open_state(service, now):
+    """{% open_state service now as state %}: state.text, state.kind, state.is_open."""
+    return _open_state(service, now)
+
+
+@register.filter
+def weekly_hours(service):
+    return describe_sessions(service.hours)
+
+
+@register.filter
+def steps(text):
+    """Instructions are stored one step per line."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]

@@ -1,0 +1,101 @@
+"""The help-finder and the service directory pages. Thin: the rules live in triage.py."""
+
+from itertools import groupby
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_safe
+
+from . import selectors
+from .forms import HelpFinderForm
+from .limits import body_too_large
+from .models import Service
+from .triage import EMERGENCY, NO_VOICE, REPORT, SUPPORT, WELLBEING, recommend
+
+HELPING_SOMEONE_URL = "/helping-someone/"
+
+GROUP_HEADINGS = {
+    EMERGENCY: "Emergency help now",
+    NO_VOICE: "If you cannot talk",
+    SUPPORT: "Advice and support",
+    REPORT: "Reporting it",
+    WELLBEING: "Someone to talk to",
+}
+HELPER_GROUP_HEADINGS = {**GROUP_HEADINGS, NO_VOICE: "If they cannot talk"}
+
+
+def _no_store(response):
+    # The answers are in this response: no browser, proxy or CDN may keep it.
+    add_never_cache_headers(response)
+    return response
+
+
+def _form_page(request, form, status=200):
+    return render(request, "signposting/help_finder.html", {"form": form}, status=status)
+
+
+def _grouped(recommendations, helper):
+    headings = HELPER_GROUP_HEADINGS if helper else GROUP_HEADINGS
+    return [
+        (headings[group], list(items))
+        for group, items in groupby(recommendations, key=lambda r: r.group)
+    ]
+
+
+# The POST changes nothing on the server and carries no credentials, so there
+# is nothing for CSRF to protect; and public pages must not set the CSRF cookie.
+@csrf_exempt
+@sensitive_post_parameters()
+@require_http_methods(["GET", "HEAD", "POST"])
+def help_finder(request):
+    if request.method != "POST":
+        return _form_page(request, HelpFinderForm())
+    if body_too_large(request):
+        return _no_store(_form_page(request, HelpFinderForm(), status=413))
+    if request.POST.get("action") == "change":
+        # "Change your answers" posts them back: the form shows them, with no errors.
+        form = HelpFinderForm(initial=request.POST.dict())
+        return _no_store(_form_page(request, form))
+    form = HelpFinderForm(request.POST)
+    if not form.is_valid():
+        return _no_store(_form_page(request, form))
+    situation = form.situation()
+    now = timezone.now()
+    recommendations = recommend(situation, selectors.directory_entries(), now)
+    context = {
+        "situation": situation,
+        "answers": {name: form.cleaned_data[name] for name in form.fields},
+        "groups": _grouped(recommendations, situation.helper),
+        "helping_someone_url": HELPING_SOMEONE_URL,
+        "now": now,
+    }
+    # Rendered in place, never redirected: a redirect would need the answers in a URL.
+    return _no_store(render(request, "signposting/results.html", context))
+
+
+@require_safe
+def service_list(request):
+    services = list(selectors.listed_services())
+    order = list(Service.Category)
+    services.sort(key=lambda s: order.index(s.category) if s.category in order else 99)
+    groups = [
+        (Service.Category(category).label, list(items))
+        for category, items in groupby(services, key=lambda s: s.category)
+    ]
+    return render(
+        request, "signposting/service_list.html", {"groups": groups, "now": timezone.now()}
+    )
+
+
+@require_safe
+def service_detail(request, slug):
+    service = selectors.service_by_slug(slug)
+    if service is None:
+        raise Http404("No such service")
+    return render(
+        request, "signposting/service_detail.html", {"service": service, "now": timezone.now()}
+    )
