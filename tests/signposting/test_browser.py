@@ -1,0 +1,117 @@
+"""The help-finder end to end in a real Chromium at phone width, JavaScript off and on, with axe."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+ANSWERS = {
+    "for_whom": "me",
+    "danger": "no",
+    "can_talk": "no",
+    "relationship": "known",
+    "gender": "woman",
+    "age": "18_plus",
+    "area": "notts",
+}
+
+
+@pytest.fixture
+def site(live_server):
+    call_command("load_starter_data", verbosity=0)
+    return live_server.url
+
+
+def answer(page, answers):
+    for name, value in answers.items():
+        page.locator(f'input[name="{name}"][value="{value}"]').check()
+
+
+def assert_no_axe_violations(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = results.response["violations"]
+    described = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
+        for v in violations
+    )
+    assert results.violations_count == 0, described
+
+
+def assert_big_tap_targets(page, selector):
+    links = page.locator(selector)
+    assert links.count() > 0
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, (selector, i, box)
+
+
+@pytest.mark.parametrize("page_fixture", ["phone_page_nojs", "phone_page"])
+def test_help_finder_end_to_end_at_phone_width(request, page_fixture, site):
+    page = request.getfixturevalue(page_fixture)
+    page.goto(site + "/get-help/")
+    assert page.locator('a[href="tel:999"]').first.is_visible()
+    answer(page, ANSWERS)
+    page.get_by_role("button", name="Show who can help").click()
+    page.wait_for_load_state()
+
+    assert page.url == site + "/get-help/", "the answers never go in the URL"
+    assert page.get_by_role("heading", name="Who can help you").is_visible()
+    names = page.locator(".sh-recommendation__name").all_inner_texts()
+    # Cannot talk: the silent and text routes come before the support lines.
+    assert names[0].startswith("Silent Solution")
+    assert names.index("Nottinghamshire Stalking Advocacy Service") > names.index(
+        "Relay UK (18000)"
+    )
+    assert page.locator('a[href="tel:+441159476490"]').count() == 1
+    assert (
+        page.locator('a[href="tel:+441159605556"]').count() == 0
+    )  # men's line not shown to a woman
+    assert page.get_by_text("By text relay: 18001 0808 802 0300").first.is_visible()
+    assert_big_tap_targets(page, ".sh-recommendations .sh-call")
+
+
+def test_missing_answers_show_the_error_summary_linked_to_the_fields(phone_page_nojs, site):
+    page = phone_page_nojs
+    page.goto(site + "/get-help/")
+    page.get_by_role("button", name="Show who can help").click()
+    summary = page.locator(".govuk-error-summary")
+    assert summary.is_visible()
+    assert page.title().startswith("Error:")
+    link = summary.get_by_role("link", name="Select who is doing it")
+    assert page.locator(link.get_attribute("href")).count() == 1
+
+
+def test_change_your_answers_keeps_them(phone_page_nojs, site):
+    page = phone_page_nojs
+    page.goto(site + "/get-help/")
+    answer(page, ANSWERS)
+    page.get_by_role("button", name="Show who can help").click()
+    page.get_by_role("button", name="Change your answers").click()
+    assert page.locator('input[name="relationship"][value="known"]').is_checked()
+    assert page.locator(".govuk-error-summary").count() == 0
+
+
+def test_axe_finds_nothing_on_the_form_an_error_and_the_results(phone_page, site):
+    page = phone_page
+    page.goto(site + "/get-help/")
+    assert_no_axe_violations(page)
+
+    page.get_by_role("button", name="Show who can help").click()
+    page.wait_for_load_state()
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert_no_axe_violations(page)
+
+    answer(page, {**ANSWERS, "danger": "yes"})
+    page.get_by_role("button", name="Show who can help").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Who can help you").is_visible()
+    assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("path", ["/services/", "/services/national-stalking-helpline/"])
+def test_axe_finds_nothing_on_the_directory_pages(phone_page, site, path):
+    phone_page.goto(site + path)
+    assert_no_axe_violations(phone_page)
+    assert_big_tap_targets(phone_page, "main .sh-call")
