@@ -22,9 +22,7 @@ def healthz(request):
 
 def _error_page(request, template_name, status):
     """Render an error page with the request context (the strip, the quick exit)."""
-    return HttpResponse(
-        loader.render_to_string(template_name, request=request), status=status
-    )
+    return HttpResponse(loader.render_to_string(template_name, request=request), status=status)
 
 
 def bad_request(request, exception=None):
@@ -51,4 +49,3 @@ def server_error(request):
     response = HttpResponseServerError(html)
     response["Cache-Control"] = "no-store"
     return response
-

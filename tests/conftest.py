@@ -53,7 +53,9 @@ def _new_page(browser, viewport, javascript):
     # neutral site answers with a stand-in page.
     context.route(
         lambda url: not url.startswith(("http://localhost", "http://127.0.0.1", "data:", "about:")),
-        lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Neutral</title>"),
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<title>Neutral</title>"
+        ),
     )
     return context, context.new_page()
 

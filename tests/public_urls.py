@@ -1,0 +1,23 @@
+"""Every public URL that exists: fixed routes plus whatever the sitemap lists."""
+
+import re
+from urllib.parse import urlparse
+
+FIXED_PUBLIC_PATHS = ["/", "/get-help/", "/services/", "/no-such-page/"]
+
+
+def sitemap_paths(client):
+    response = client.get("/sitemap.xml")
+    if response.status_code != 200:
+        return []
+    return [
+        urlparse(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
+    ]
+
+
+def public_paths(client):
+    paths = list(FIXED_PUBLIC_PATHS)
+    for path in sitemap_paths(client):
+        if path not in paths:
+            paths.append(path)
+    return paths
