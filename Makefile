@@ -29,7 +29,7 @@ test: install assets chromium
 check: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DJANGO_SECRET_KEY=ci-only-$$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n') \
+	DJANGO_SECRET_KEY=ci-only-$$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n') \
 	DJANGO_ALLOWED_HOSTS=stalkinghelp.example DJANGO_ADMIN_PATH=staff-ci \
 	DJANGO_SETTINGS_MODULE=stalkinghelp.settings.production \
 	$(MANAGE) check --deploy --fail-level WARNING
