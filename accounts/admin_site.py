@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import user_has_device
 
+from .history_guard import guard_history_form_view
 from .roles import PUBLISHER, SITE_ADMINISTRATOR, user_has_role
 
 
@@ -36,6 +37,13 @@ class StaffAdminSite(admin.AdminSite):
     site_title = "Stalking Help staff"
     index_title = "Overview"
     index_template = "accounts/admin_index.html"
+
+    def get_urls(self):
+        # Every model admin is registered by now; guard each history admin before its URLs
+        # are bound to its views.
+        for model_admin in self._registry.values():
+            guard_history_form_view(model_admin)
+        return super().get_urls()
 
     def has_permission(self, request):
         if not super().has_permission(request):

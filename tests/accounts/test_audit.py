@@ -129,3 +129,36 @@ def test_restoring_a_page_whose_address_was_taken_explains_instead_of_crashing()
     )
     assert "cannot come back" in response.content.decode()
     assert not Page.objects.filter(pk=pk).exists()
+
+
+def _version_form_data(response):
+    from .admin_forms import _form_data
+
+    return _form_data(response.context["adminform"].form)
+
+
+@pytest.mark.parametrize(("role", "changes"), [(EDITOR, False), (PUBLISHER, True)])
+def test_an_old_version_page_saves_only_for_those_who_may_change(role, changes):
+    service = make_service(name="Original")
+    record = service.history.latest()
+    client = verified_client(make_staff(role))
+    url = reverse("admin:signposting_service_simple_history", args=[service.pk, record.history_id])
+    page = client.get(url)
+    assert page.status_code == 200  # looking at an old version is fine
+    response = client.post(url, _version_form_data(page) | {"name": "Changed", "alert": "Closed"})
+    assert response.status_code == (302 if changes else 403)
+    service.refresh_from_db()
+    assert (service.name == "Changed") is changes
+
+
+def test_an_editor_cannot_revert_a_page_through_the_version_page():
+    page = make_page(title="First")
+    first = page.history.earliest()
+    page.title = "Second"
+    page.save()
+    client = verified_client(make_staff(EDITOR))
+    url = reverse("admin:content_page_simple_history", args=[page.pk, first.history_id])
+    response = client.post(url, _version_form_data(client.get(url)))
+    assert response.status_code == 403
+    page.refresh_from_db()
+    assert page.title == "Second"

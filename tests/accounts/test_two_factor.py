@@ -1,5 +1,6 @@
 """Signing in: password, then a second factor; nothing less reaches the admin."""
 
+import base64
 import json
 import os
 import subprocess
@@ -190,3 +191,35 @@ def test_production_refuses_to_start_without_an_admin_path():
     with pytest.raises(subprocess.CalledProcessError) as failure:
         _settings_in_subprocess("stalkinghelp.settings.production", env, "1")
     assert "DJANGO_ADMIN_PATH" in failure.value.stderr
+
+
+def test_new_staff_set_up_an_authenticator_then_make_backup_codes():
+    user = make_staff(PUBLISHER)
+    client = Client()
+    sign_in_with_password(client, user)
+    setup = reverse("two_factor:setup")
+    response = client.post(setup, {"setup_view-current_step": "welcome"})
+    assert response.context["wizard"]["steps"].current == "generator"
+    html = response.content.decode()
+    assert reverse("two_factor:qr") in html
+    key = base64.b32decode(
+        response.context["secret_key"] + "=" * (-len(response.context["secret_key"]) % 8)
+    )
+    code = f"{totp(key):06d}"
+    response = client.post(setup, {"setup_view-current_step": "generator", "generator-token": code})
+    assert response["Location"] == reverse("two_factor:setup_complete")
+    assert client.get(reverse("admin:index")).status_code == 200
+
+    client.post(reverse("two_factor:backup_tokens"))
+    assert StaticDevice.objects.get(user=user).token_set.count() == 10
+
+
+@pytest.mark.parametrize("url_name", ["two_factor:login", "two_factor:setup", "two_factor:profile"])
+def test_sign_in_pages_load_nothing_from_other_sites(url_name):
+    user = make_staff(PUBLISHER)
+    client = Client()
+    if url_name != "two_factor:login":
+        sign_in_with_password(client, user)
+    html = client.get(reverse(url_name), follow=True).content.decode()
+    assert "//cdnjs" not in html and "bootstrap" not in html
+    assert "Stalking Help: staff" in html
