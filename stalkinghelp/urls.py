@@ -12,6 +12,8 @@ urlpatterns = [
     path(settings.ADMIN_PATH, include(two_factor_urls)),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("signposting.urls")),
+    # Before content: its catch-all /<slug>/ would otherwise take /partners/ and /embed/.
+    path("", include("partners.urls")),
     path("", include("content.urls")),
 ]
 

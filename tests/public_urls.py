@@ -3,7 +3,16 @@
 import re
 from urllib.parse import urlparse
 
-FIXED_PUBLIC_PATHS = ["/", "/get-help/", "/services/", "/no-such-page/"]
+FIXED_PUBLIC_PATHS = [
+    "/",
+    "/get-help/",
+    "/services/",
+    "/no-such-page/",
+    "/partners/",
+    "/partners/poster/",
+    "/partners/card/",
+    "/embed/get-help/",
+]
 
 
 def sitemap_paths(client):

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "stalkinghelp",
     "signposting",
     "content",
+    "partners",
     # accounts comes before two_factor so its templates replace two_factor's CDN-styled ones.
     "accounts",
     "django_otp",

@@ -1,0 +1,83 @@
+"""What the poster and the wallet card print: numbers from the directory, read when printed.
+
+Nothing here is typed: a number changed in the directory changes every poster and card
+printed after it (design rule 5).
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from signposting.emergency import HELPLINE_SLUG, emergency_contacts
+from signposting.models import Contact, Service
+from signposting.selectors import listed_services
+
+from .hours_in_brief import hours_in_brief
+
+# Reporting to the police without an emergency is a local call in practice: 101 reaches
+# Nottinghamshire Police from here, although the directory lists it as a national line.
+POLICE_NON_EMERGENCY_SLUG = "police-101"
+
+
+@dataclass(frozen=True)
+class PrintedLine:
+    name: str
+    label: str
+    number: str
+    tel: str
+    hours: str
+    still_checking: bool  # the directory marks the service as not yet verified
+
+
+@dataclass(frozen=True)
+class PrintedNumbers:
+    emergency: object  # signposting.emergency.StripNumber
+    silent: object
+    helpline: list
+    local: list
+    as_of: object  # the date the details were read from the directory
+
+    @property
+    def any_still_checking(self):
+        return any(line.still_checking for line in [*self.helpline, *self.local])
+
+
+def _lines(service):
+    return [
+        PrintedLine(
+            name=service.name,
+            label=contact.label,
+            number=contact.value,
+            tel=f"tel:{contact.dial}",
+            hours=hours_in_brief(service.hours),
+            still_checking=not service.verified,
+        )
+        for contact in service.public_contacts()
+        if contact.kind == Contact.Kind.VOICE
+    ]
+
+
+def _is_local(service):
+    return service.area == Service.Area.NOTTS or service.slug == POLICE_NON_EMERGENCY_SLUG
+
+
+def printed_numbers(now=None):
+    now = now or timezone.now()
+    active = [s for s in listed_services() if s.status == Service.Status.ACTIVE]
+    helpline = [line for s in active if s.slug == HELPLINE_SLUG for line in _lines(s)]
+    local = [
+        line
+        for s in active
+        if _is_local(s) and s.category != Service.Category.EMERGENCY
+        for line in _lines(s)
+    ]
+    # 999 and the Silent Solution as the emergency strip shows them (with its fallback).
+    # The helpline has no fallback here: a line closed in the directory is not printed.
+    strip = emergency_contacts()
+    return PrintedNumbers(
+        emergency=strip["emergency"],
+        silent=strip["silent"],
+        helpline=helpline,
+        local=local,
+        as_of=timezone.localdate(now),
+    )

@@ -1,0 +1,127 @@
+"""Public views for partner agencies: the partners page, QR codes, print, embed, open data.
+
+Every view is a public GET that reads nothing about the visitor, so the site-wide
+middleware may cache each response publicly and strip any cookie.
+"""
+
+from csp.decorators import csp_replace
+from django.conf import settings
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from . import embed, exports
+from .links import HOME, is_stable_path, stable_links
+from .openapi import openapi_document
+from .printed import printed_numbers
+from .qr import qr_png, qr_svg
+from .selectors import partners_intro
+
+
+def _absolute(path):
+    return settings.SITE_URL + path
+
+
+@require_safe
+def partners_page(request):
+    context = {
+        "intro": partners_intro(),
+        "links": stable_links(),
+        "site_link": HOME,
+        "embed_snippet": embed.embed_snippet(),
+        "api_url": _absolute("/api/v1/services"),
+        "canonical_url": _absolute("/partners/"),
+        "feed_url": _absolute("/partners/changes.atom"),
+    }
+    return render(request, "partners/partners.html", context)
+
+
+def _qr_target(request):
+    path = request.GET.get("link", "")
+    if not is_stable_path(path):
+        # Only our own stable links: never a QR code for an address someone else chose.
+        raise Http404("No such link on this site")
+    return settings.SITE_URL + path
+
+
+def _qr_filename(path, extension):
+    stem = path.strip("/").replace("/", "-") or "home"
+    return f"stalking-help-qr-{stem}.{extension}"
+
+
+@require_safe
+def qr_code_svg(request):
+    target = _qr_target(request)
+    response = HttpResponse(qr_svg(target), content_type="image/svg+xml")
+    response["Content-Disposition"] = (
+        f'inline; filename="{_qr_filename(request.GET["link"], "svg")}"'
+    )
+    return response
+
+
+@require_safe
+def qr_code_png(request):
+    target = _qr_target(request)
+    response = HttpResponse(qr_png(target), content_type="image/png")
+    response["Content-Disposition"] = (
+        f'inline; filename="{_qr_filename(request.GET["link"], "png")}"'
+    )
+    return response
+
+
+CARDS_PER_SHEET = 4
+
+
+def _printable(request, template, **extra):
+    context = {"numbers": printed_numbers(), "site_link": HOME, **extra}
+    return render(request, template, context)
+
+
+@require_safe
+def poster(request):
+    return _printable(request, "partners/poster.html")
+
+
+@require_safe
+def wallet_card(request):
+    return _printable(request, "partners/card.html", copies=range(CARDS_PER_SHEET))
+
+
+@require_safe
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": embed.FRAME_ANCESTORS})
+def embed_get_help(request):
+    # The numbers come from the `emergency` context, as on every page's emergency strip.
+    return render(request, "partners/embed.html")
+
+
+@require_safe
+def openapi_json(request):
+    response = JsonResponse(openapi_document(), json_dumps_params={"indent": 2})
+    # Like the API it describes: any tool may read it from the browser.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _attachment(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def directory_json(request):
+    return _attachment(
+        exports.directory_json(),
+        "application/json; charset=utf-8",
+        f"{exports.FILE_STEM}.json",
+    )
+
+
+@require_safe
+def directory_csv(request):
+    return _attachment(
+        exports.directory_csv(), "text/csv; charset=utf-8", f"{exports.FILE_STEM}.csv"
+    )
