@@ -32,6 +32,10 @@ class PublicPrivacyMiddleware:
         if is_admin_path(request.path):
             # Staff pages are personal: never kept by a browser cache or a shared cache.
             patch_cache_control(response, no_store=True, private=True)
+            # With no-referrer, browsers send "Origin: null" on form posts and
+            # Django's CSRF check refuses every admin save. Staff pages only
+            # need the referrer within our own origin, never beyond it.
+            response["Referrer-Policy"] = "same-origin"
             return response
         # A public page never sets a cookie, whatever a view or library tried to do.
         response.cookies.clear()

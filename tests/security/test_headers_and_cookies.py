@@ -121,3 +121,16 @@ def test_no_page_links_to_another_origin_for_assets(client):
     html = client.get("/").content.decode()
     for marker in ('src="http', "src='http", 'href="//', "@import", "fonts.googleapis"):
         assert marker not in html
+
+
+@pytest.mark.django_db
+def test_admin_keeps_the_referrer_within_our_origin_so_csrf_origin_checks_pass(client):
+    # Browsers send "Origin: null" on posts from a no-referrer page, which
+    # Django's CSRF check rejects; the admin therefore uses same-origin.
+    response = client.get(f"/{settings.ADMIN_PATH}login/")
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_public_pages_never_send_a_referrer(client):
+    assert client.get("/")["Referrer-Policy"] == "no-referrer"
