@@ -49,6 +49,14 @@ MIDDLEWARE = [
     "stalkinghelp.middleware.PublicPrivacyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed as served; WhiteNoise already serves static files pre-compressed.
+    "django.middleware.gzip.GZipMiddleware",
+    # Inside GZip, so the ETag is the page's own; answers If-None-Match with 304.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Fills the empty 405s of Django's method checks with a sentence a person can read.
+    "stalkinghelp.error_messages.ClearErrorMessageMiddleware",
+    # Inside SecurityMiddleware: the admin's forms need Referrer-Policy same-origin (see module).
+    "accounts.middleware.StaffReferrerPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -58,6 +66,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A view failing on the database gets the page's last good copy or the emergency page.
+    "stalkinghelp.outage.DatabaseOutageMiddleware",
+    # Just outside the views, so every header middleware above still runs on cached copies.
+    "stalkinghelp.page_cache.PageCacheMiddleware",
     # Last, as django-axes requires: it turns a lockout flagged during sign-in into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -89,6 +101,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that does not answer must fail fast, so stalkinghelp.outage can serve the
+# fallback well inside gunicorn's timeout rather than the worker being killed mid-request.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DATABASE_CONNECT_TIMEOUT", 3
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -100,6 +118,13 @@ def cache_from_url(url):
 
 
 CACHES = {"default": cache_from_url(env_str("DJANGO_CACHE_URL", ""))}
+# Public pages are rendered at most once per this many seconds per address (stalkinghelp.
+# page_cache), and at once after any change in the admin: as long as browsers may keep them.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 300)
+# How long a page's last good copy is kept, to serve while the database is down.
+PAGE_CACHE_KEEP_SECONDS = 30 * 24 * 60 * 60
+# Public forms take a few short answers; a bigger body is refused before it is parsed.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
