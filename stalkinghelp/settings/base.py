@@ -55,8 +55,6 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Fills the empty 405s of Django's method checks with a sentence a person can read.
     "stalkinghelp.error_messages.ClearErrorMessageMiddleware",
-    # Inside SecurityMiddleware: the admin's forms need Referrer-Policy same-origin (see module).
-    "accounts.middleware.StaffReferrerPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

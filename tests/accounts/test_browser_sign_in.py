@@ -29,7 +29,8 @@ def test_staff_sign_in_with_password_and_code_reaches_the_dashboard(live_server,
 
 
 def test_admin_pages_send_a_same_origin_referrer_policy(client):
-    # no-referrer would make browsers post Origin: null, which the CSRF check refuses.
+    # no-referrer would make browsers post Origin: null, which the CSRF check refuses
+    # (stalkinghelp.middleware sets same-origin under the admin path).
     response = client.get(reverse("two_factor:login"))
     assert response["Referrer-Policy"] == "same-origin"
     assert client.get("/")["Referrer-Policy"] == "no-referrer"
