@@ -223,3 +223,18 @@ def test_sign_in_pages_load_nothing_from_other_sites(url_name):
     html = client.get(reverse(url_name), follow=True).content.decode()
     assert "//cdnjs" not in html and "bootstrap" not in html
     assert "Stalking Help: staff" in html
+
+
+def test_staff_sessions_end_after_a_working_day_and_when_the_browser_closes(settings):
+    assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+def test_staff_passwords_must_be_strong():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    for weak in ("short", "password123456", "123456789012345"):
+        with pytest.raises(ValidationError):
+            validate_password(weak)
+    validate_password("a long and unusual passphrase 7")
