@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 
-from . import selectors
+from . import directory_snapshot, selectors
 from .forms import QUESTIONS, HelpFinderForm
 from .limits import MAX_BODY_BYTES, body_too_large
 from .serializers.hsds import directory_to_hsds
@@ -106,7 +106,7 @@ def recommendations(request):
         fields = {name: [str(e) for e in errors] for name, errors in form.errors.items()}
         return _error(400, "Some answers are missing or not allowed.", fields=fields)
     now = timezone.now()
-    results = recommend(form.situation(), selectors.directory_entries(), now)
+    results = recommend(form.situation(), directory_snapshot.directory_entries(), now)
     response = JsonResponse(
         {
             "generated_at": now.isoformat(),

@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
-from . import selectors
+from . import directory_snapshot, selectors
 from .forms import HelpFinderForm
 from .limits import body_too_large
 from .models import Service
@@ -34,8 +34,9 @@ def _no_store(response):
     return response
 
 
-def _form_page(request, form, status=200):
-    return render(request, "signposting/help_finder.html", {"form": form}, status=status)
+def _form_page(request, form, status=200, **extra):
+    context = {"form": form, **extra}
+    return render(request, "signposting/help_finder.html", context, status=status)
 
 
 def _grouped(recommendations, helper):
@@ -55,7 +56,7 @@ def help_finder(request):
     if request.method != "POST":
         return _form_page(request, HelpFinderForm())
     if body_too_large(request):
-        return _no_store(_form_page(request, HelpFinderForm(), status=413))
+        return _no_store(_form_page(request, HelpFinderForm(), status=413, too_large=True))
     if request.POST.get("action") == "change":
         # "Change your answers" posts them back: the form shows them, with no errors.
         form = HelpFinderForm(initial=request.POST.dict())
@@ -65,7 +66,7 @@ def help_finder(request):
         return _no_store(_form_page(request, form))
     situation = form.situation()
     now = timezone.now()
-    recommendations = recommend(situation, selectors.directory_entries(), now)
+    recommendations = recommend(situation, directory_snapshot.directory_entries(), now)
     context = {
         "situation": situation,
         "answers": {name: form.cleaned_data[name] for name in form.fields},

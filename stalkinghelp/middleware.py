@@ -47,7 +47,7 @@ class PublicPrivacyMiddleware:
     def _apply_cache_rule(request, response):
         if response.has_header("Cache-Control"):
             return  # the view decided (no-store results, long-lived static files)
-        if request.method in ("GET", "HEAD") and response.status_code in (200, 301, 404, 410):
+        if request.method in ("GET", "HEAD") and response.status_code in (200, 301, 304, 404, 410):
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
         else:
             patch_cache_control(response, no_store=True)

@@ -1,6 +1,7 @@
 """Project-level views: the health check and the error pages."""
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
@@ -26,6 +27,12 @@ def _error_page(request, template_name, status):
 
 
 def bad_request(request, exception=None):
+    # Django raises these while reading a body over DATA_UPLOAD_MAX_MEMORY_SIZE or its
+    # field limit; "too large" is the honest answer, and 413 lets a client tell.
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent):
+        limit_kb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
+        html = loader.render_to_string("413.html", {"limit_kb": limit_kb}, request=request)
+        return HttpResponse(html, status=413)
     return _error_page(request, "400.html", 400)
 
 

@@ -23,6 +23,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # The cache is process-wide and outlives each test's database: a page cached by one
+    # test must not answer for the next one's data.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def starter_data(db):
     call_command("load_starter_data", verbosity=0)

@@ -1,0 +1,51 @@
+"""One token, kept in the shared cache, that changes whenever anything a visitor sees changes.
+
+Cached pages and the help-finder's copy of the directory are stamped with the token
+they were built under. Staff saving a page, a number or an opening time replaces the
+token, so the very next request on any server (they share one Redis) finds a stamp
+that no longer matches and renders afresh. Nothing is deleted: the old copies stay
+behind as the last good versions, for when the database is down.
+
+The token is random rather than a counter, so a cache that loses it (an eviction, a
+restarted Redis) can never hand back a number an old copy was stamped with.
+"""
+
+import logging
+import secrets
+
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
+KEY = "stalkinghelp:content-generation"
+
+
+def new_generation():
+    return secrets.token_hex(8)
+
+
+def current_generation(known=None):
+    """The current token, creating one if the cache has none; None if the cache is down.
+
+    `known` is a value already fetched for KEY (e.g. by get_many), to save a round trip.
+    """
+    if known is not None:
+        return known
+    try:
+        token = cache.get(KEY)
+        if token is None:
+            # add() is atomic: when two servers race, both end up with the winner's token.
+            cache.add(KEY, new_generation(), timeout=None)
+            token = cache.get(KEY)
+    except Exception:  # a cache outage means "no cached copies", never an error page
+        logger.warning("Page cache: the cache is unreachable")
+        return None
+    return token
+
+
+def bump_generation(**kwargs):
+    """Invalidate every cached page and directory copy (a signal receiver, hence kwargs)."""
+    try:
+        cache.set(KEY, new_generation(), timeout=None)
+    except Exception:  # noqa: S110 - copies then expire with their freshness window instead
+        logger.warning("Page cache: could not record a change; copies expire on their own")

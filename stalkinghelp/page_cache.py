@@ -1,0 +1,130 @@
+"""Whole public pages, cached on the server so a sudden crowd costs one render per page.
+
+A copy is stored per address with the content generation it was rendered under and
+the moment it stops being fresh. It is served while both hold; a change in the admin
+replaces the generation (stalkinghelp.invalidation), so the next request renders
+afresh. Copies are kept well beyond their freshness as the last good version of each
+page, which stalkinghelp.outage serves when the database is down.
+
+Only what is the same for everyone is stored: GET or HEAD, no query string, outside
+the admin, status 200, no cookie, no session, nothing the view marked private or
+no-store (the help-finder's results, search results, the self-check's answers).
+
+Freshness ends on the clock's boundaries (every PAGE_CACHE_SECONDS, counted from the
+hour), so a line that opens on the hour or the quarter hour is not shown as closed by
+a server copy rendered a minute before.
+"""
+
+import hashlib
+import math
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re, set_response_etag
+
+from .content_generation import KEY as GENERATION_KEY
+from .content_generation import current_generation
+from .middleware import is_admin_path
+
+KEY_PREFIX = "stalkinghelp:page:"
+# Never stored: the health check must reach the database every time.
+UNCACHED_PATHS = frozenset({"/healthz"})
+PRIVATE_DIRECTIVES = frozenset({"no-store", "no-cache", "private", "max-age=0"})
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    generation: str
+    fresh_until: float  # seconds since the epoch
+    response: HttpResponse
+
+    def is_fresh(self, generation, now):
+        return self.generation == generation and now < self.fresh_until
+
+
+def fresh_until(now, seconds):
+    """The next multiple of `seconds` after `now`, so every server's copies expire together."""
+    return (math.floor(now / seconds) + 1) * seconds
+
+
+def page_key(request):
+    address = f"{request.scheme}://{request.get_host()}{request.path}"
+    return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def is_cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and not is_admin_path(request.path)
+        and request.path not in UNCACHED_PATHS
+    )
+
+
+def _cache_directives(response):
+    return {d.strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
+
+
+def is_cacheable_response(request, response):
+    session = getattr(request, "session", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Vary")  # it differs between visitors in some way
+        and not (_cache_directives(response) & PRIVATE_DIRECTIVES)
+        and not (session is not None and session.accessed)
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(response, "is_fallback", False)  # a stale copy is not a new render
+    )
+
+
+def _get_many(keys):
+    try:
+        return cache.get_many(keys)
+    except Exception:  # a cache outage: render from the database as if nothing were cached
+        return {}
+
+
+def last_good_copy(request):
+    """The most recent copy of this page, however old, or None."""
+    if not is_cacheable_request(request):
+        return None
+    entry = _get_many([page_key(request)]).get(page_key(request))
+    return entry.response if isinstance(entry, CachedPage) else None
+
+
+class PageCacheMiddleware:
+    """Serves fresh copies and stores new renders. Sits just outside the views, so
+    header middleware (CSP, frame options, privacy) still runs on every copy served."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        key = page_key(request)
+        found = _get_many([GENERATION_KEY, key])
+        generation = current_generation(known=found.get(GENERATION_KEY))
+        entry = found.get(key)
+        if generation and isinstance(entry, CachedPage) and entry.is_fresh(generation, time.time()):
+            return entry.response
+        response = self.get_response(request)
+        if generation and is_cacheable_response(request, response):
+            self._store(key, generation, response)
+        return response
+
+    @staticmethod
+    def _store(key, generation, response):
+        # Computed once here, so every copy served carries the same validator for 304s.
+        set_response_etag(response)
+        seconds = settings.PAGE_CACHE_SECONDS
+        entry = CachedPage(generation, fresh_until(time.time(), seconds), response)
+        try:
+            cache.set(key, entry, settings.PAGE_CACHE_KEEP_SECONDS)
+        except Exception:  # noqa: S110 - the page was served; only the copy is lost
+            pass
