@@ -8,7 +8,7 @@ EMBED_PATH = "/embed/get-help/"
 # partner sites (some small charities still have them) are allowed too, which `https:`
 # alone would refuse. Every other route keeps frame-ancestors 'none' and X-Frame-Options.
 FRAME_ANCESTORS = ["*"]
-HEIGHT = 300
+HEIGHT = 320
 
 
 def embed_snippet():
