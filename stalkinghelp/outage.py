@@ -45,7 +45,10 @@ def emergency_page_response(request):
         response = JsonResponse(
             {
                 "error": "The service directory is unavailable. Try again in a minute.",
-                "emergency": {key: number.number for key, number in numbers.items()},
+                "emergency": {
+                    key: {"label": n.label, "number": n.number, "tel": n.tel}
+                    for key, n in numbers.items()
+                },
             },
             status=503,
         )
