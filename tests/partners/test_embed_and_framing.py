@@ -80,3 +80,30 @@ def test_the_snippet_on_the_partners_page_frames_the_widget(client, starter_data
     html = client.get("/partners/").content.decode()
     assert f"&lt;iframe src=&quot;{settings.SITE_URL}{EMBED}&quot;" in html
     assert "title=&quot;" in html
+
+
+def test_the_widget_stays_frameable_when_served_again_from_the_page_cache(
+    client, starter_data, monkeypatch
+):
+    # Later answers come from the server's page cache: the header decisions must survive it.
+    import partners.views
+
+    renders = []
+    real_render = partners.views.render
+    monkeypatch.setattr(
+        partners.views, "render", lambda *a, **k: renders.append(1) or real_render(*a, **k)
+    )
+    for _ in range(3):
+        response = client.get(EMBED)
+        assert parse_csp(response["Content-Security-Policy"])["frame-ancestors"] == "*"
+        assert "X-Frame-Options" not in response
+    assert len(renders) == 1, "the second and third answers were the cached copy"
+
+
+def test_other_pages_stay_unframeable_when_served_again_from_the_page_cache(client, starter_data):
+    for path in ("/partners/", "/partners/poster/", "/"):
+        for _ in range(2):
+            response = client.get(path)
+            policy = parse_csp(response["Content-Security-Policy"])
+            assert policy["frame-ancestors"] == "'none'", path
+            assert response["X-Frame-Options"] == "DENY", path
