@@ -1,0 +1,111 @@
+"""Every public page fits a cheap phone on a weak signal: 35 KB, 6 requests, one origin.
+
+Counted in a real Chromium at 390x844 with an empty cache, against the site served as in
+production (gzip pages, WhiteNoise's pre-compressed static files). Bytes and requests
+only: nothing here depends on how fast the machine is. `pytest -s` prints the figures.
+"""
+
+import pytest
+from django.test import Client, override_settings
+
+from tests.public_urls import public_paths
+
+from .page_weight import Recorder, clear_browser_cache, new_phone_page
+from .served_site import ServedSite
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+MAX_BYTES = 35 * 1024
+MAX_REQUESTS = 6
+ANSWERS = {
+    "for_whom": "me",
+    "danger": "yes",
+    "can_talk": "no",
+    "relationship": "partner",
+    "gender": "woman",
+    "age": "18_plus",
+    "area": "notts",
+}
+
+
+@pytest.fixture(scope="session")
+def site(django_db_setup, tmp_path_factory):
+    served = ServedSite(tmp_path_factory.mktemp("served"))
+    served.start()
+    yield served.url
+    served.stop()
+
+
+def _problems(weight):
+    problems = []
+    if weight.transferred > MAX_BYTES:
+        problems.append(f"{weight.transferred} bytes > {MAX_BYTES}")
+    if weight.requests > MAX_REQUESTS:
+        problems.append(f"{weight.requests} requests > {MAX_REQUESTS}")
+    if weight.other_origins:
+        problems.append(f"other origins: {weight.other_origins}")
+    if weight.after_load:
+        problems.append(f"after load: {weight.after_load}")
+    return problems
+
+
+def _weigh(browser, site, path):
+    context, page = new_phone_page(browser)
+    try:
+        recorder = Recorder(page)
+        page.goto(site + path)
+        return recorder.weigh(path, site)
+    finally:
+        context.close()
+
+
+def _report(weights):
+    print("\nPage weight at 390x844, empty cache (bytes as transferred):")
+    for weight in weights:
+        print("  " + weight.row())
+    return {w.label: _problems(w) for w in weights if _problems(w)}
+
+
+def test_every_public_page_fits_the_budget(browser, site, starter_data):
+    paths = public_paths(Client())
+    weights = [_weigh(browser, site, path) for path in paths]
+    assert not _report(weights)
+
+
+# Public pages the sitemap leaves out: search (it is not for indexing), the printable diary.
+MORE_PUBLIC_PAGES = [
+    "/services/national-stalking-helpline/",
+    "/search/",
+    "/keeping-a-record/diary/",
+]
+
+
+@pytest.mark.parametrize("path", MORE_PUBLIC_PAGES)
+def test_pages_outside_the_sitemap_fit_the_budget(browser, site, starter_data, path):
+    weight = _weigh(browser, site, path)
+    assert not _report([weight])
+
+
+def test_the_help_finder_results_fit_the_budget(browser, site, starter_data):
+    context, page = new_phone_page(browser)
+    try:
+        recorder = Recorder(page)
+        page.goto(site + "/get-help/")
+        for name, value in ANSWERS.items():
+            page.locator(f'input[name="{name}"][value="{value}"]').check()
+        page.wait_for_timeout(200)
+        clear_browser_cache(context, page)  # the results page counted as a first visit
+        recorder.restart()
+        page.get_by_role("button", name="Show who can help").click()
+        weight = recorder.weigh("/get-help/ (results, POST)", site)
+        assert page.get_by_role("heading", name="Who can help you").is_visible()
+    finally:
+        context.close()
+    assert weight.requests >= 2  # the results and their stylesheet, at least
+    assert not _report([weight])
+
+
+@override_settings(ROOT_URLCONF="tests.security.failing_urls")
+def test_the_500_page_fits_the_budget(browser, site, starter_data):
+    weight = _weigh(browser, site, "/boom/")
+    assert not _report([weight])
