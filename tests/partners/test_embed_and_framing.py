@@ -53,11 +53,14 @@ def test_the_widget_sets_no_cookie_and_is_publicly_cacheable(widget):
     assert "public" in widget["Cache-Control"]
 
 
-def test_the_widget_loads_only_our_own_stylesheet_and_no_script(widget):
+def test_the_widget_loads_only_our_own_stylesheet_and_no_script(widget, settings):
     html = widget.content.decode()
     assert "<script" not in html
     assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) == ["/static/css/embed.css"]
-    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert not re.search(r'src="(https?:)?//', html)
+    # The only address elsewhere is the quick exit: a link a person follows, not a load.
+    outside = re.findall(r'href="((?:https?:)?//[^"]+)"', html)
+    assert outside == [settings.QUICK_EXIT_URL]
 
 
 def test_the_widget_shows_999_and_the_silent_solution_as_tel_links(widget):
@@ -74,6 +77,14 @@ def test_every_link_in_the_widget_leaves_the_frame(widget):
         if not href.startswith("tel:"):
             assert 'target="_top"' in link, link
     assert 'href="/get-help/"' in html
+
+
+def test_the_widget_has_a_quick_exit_that_leaves_the_whole_window(widget, settings):
+    html = widget.content.decode()
+    exit_link = re.search(r'<a [^>]*class="embed__exit"[^>]*>', html)[0]
+    assert f'href="{settings.QUICK_EXIT_URL}"' in exit_link
+    assert 'target="_top"' in exit_link
+    assert 'rel="noreferrer nofollow"' in exit_link
 
 
 def test_the_snippet_on_the_partners_page_frames_the_widget(client, starter_data, settings):
