@@ -58,7 +58,9 @@ ROLES = {
         Grant("content", STANDARD_ACTIONS, all_custom=True),
         Grant("signposting", STANDARD_ACTIONS, all_custom=True),
         # The partners page's intro is published text, like a page.
-        Grant("partners", frozenset({"view", "add", "change"}), models=frozenset({"partnersintro"})),
+        Grant(
+            "partners", frozenset({"view", "add", "change"}), models=frozenset({"partnersintro"})
+        ),
     ),
     # Everything, staff accounts and lockouts included.
     SITE_ADMINISTRATOR: (Grant(EVERY_APP, STANDARD_ACTIONS, all_custom=True),),
