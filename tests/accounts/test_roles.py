@@ -39,6 +39,8 @@ ALL = [
     _key("admin.delete_logentry"),
     _key("axes.delete_accessattempt"),
     _key("sessions.view_session"),
+    _key("partners.change_partnersintro"),
+    _key("partners.delete_partnersintro"),
 ]
 
 
@@ -63,6 +65,9 @@ ALL = [
         (PUBLISHER, "signposting.delete_service", True),
         (PUBLISHER, "auth.change_user", False),
         (PUBLISHER, "axes.delete_accessattempt", False),
+        (PUBLISHER, "partners.change_partnersintro", True),
+        (PUBLISHER, "partners.delete_partnersintro", False),
+        (EDITOR, "partners.change_partnersintro", False),
         (SITE_ADMINISTRATOR, "auth.change_user", True),
         (SITE_ADMINISTRATOR, "axes.delete_accessattempt", True),
         (SITE_ADMINISTRATOR, "content.publish_page", True),
