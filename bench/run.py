@@ -97,10 +97,12 @@ def ensure_chromium():
 
 
 def ensure_lighthouse():
-    """npm ci into bench/ when node_modules is missing or older than the lock file."""
+    """npm ci into bench/ when node_modules is missing or older than package*.json."""
     installed = BENCH_DIR / "node_modules" / ".package-lock.json"
-    lock = BENCH_DIR / "package-lock.json"
-    if installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime:
+    declared = max(
+        (BENCH_DIR / name).stat().st_mtime for name in ("package.json", "package-lock.json")
+    )
+    if installed.exists() and installed.stat().st_mtime >= declared:
         return
     if not shutil.which("npm"):
         raise BenchError("npm is needed to install Lighthouse")
