@@ -17,7 +17,6 @@ from signposting.models import Contact, Service
 # The issue's "not verified for more than six months", counted as 183 days.
 VERIFICATION_MAX_AGE = timedelta(days=183)
 SCHEDULE_LOOKAHEAD = timedelta(days=14)
-ALERT_MAX_AGE = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -101,38 +100,12 @@ def publications_coming_up(now):
 
 
 def expired_alerts(now):
-    """Alerts past their expiry; a short-term alert is not meant to outlive the day it was for.
-
-    The directory has no expiry field yet (see the report for issue 5), so until it does an
-    alert expires ALERT_MAX_AGE after it was set, which the audit trail records. If Service
-    gains `alert_until`, that date is used instead.
-    """
-    services = Service.objects.exclude(alert="").order_by("name")
-    if any(field.name == "alert_until" for field in Service._meta.get_fields()):
-        expired = services.filter(alert_until__lte=now)
-        return tuple(
-            ReviewItem(s.name, f"alert “{s.alert}” expired {_moment(s.alert_until)}", _admin_url(s))
-            for s in expired
-        )
-    items = []
-    for service in services:
-        set_at = alert_set_at(service)
-        if set_at is None or set_at + ALERT_MAX_AGE <= now:
-            when = f"set {_moment(set_at)}" if set_at else "set at an unknown time"
-            items.append(
-                ReviewItem(service.name, f"alert “{service.alert}” {when}", _admin_url(service))
-            )
-    return tuple(items)
-
-
-def alert_set_at(service):
-    """When the service's current alert text was first recorded, from its history."""
-    set_at = None
-    for record in service.history.order_by("-history_date").only("alert", "history_date"):
-        if record.alert != service.alert:
-            break
-        set_at = record.history_date
-    return set_at
+    """Alerts past their end time: visitors no longer see them, so the text should be cleared."""
+    expired = Service.objects.exclude(alert="").filter(alert_until__lte=now).order_by("name")
+    return tuple(
+        ReviewItem(s.name, f"alert “{s.alert}” ended {_moment(s.alert_until)}", _admin_url(s))
+        for s in expired
+    )
 
 
 def _moment(value):

@@ -10,7 +10,9 @@ import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 
+from signposting.entries import visible_alert
 from signposting.opening import describe_sessions
 from signposting.selectors import listed_services
 from signposting.serializers.hsds import directory_to_hsds, stable_id
@@ -77,7 +79,7 @@ def service_row(service):
         "organisation": service.organisation.name if service.organisation_id else "",
         "category": service.category,
         "status": service.status,
-        "alert": service.alert,
+        "alert": visible_alert(service, timezone.now()),
         "description": service.short_description,
         "who_it_helps": service.who_it_helps,
         "area": service.get_area_display(),

@@ -53,7 +53,19 @@ class ServiceAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ContactInline, OpeningTimeInline, HoursExceptionInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "organisation", "category", "status", "alert"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "organisation",
+                    "category",
+                    "status",
+                    ("alert", "alert_until"),
+                ]
+            },
+        ),
         ("For visitors", {"fields": ["short_description", "who_it_helps", "url", "self_referral"]}),
         ("Who it is for", {"fields": ["genders", ("min_age", "max_age"), "relationship", "area"]}),
         (

@@ -6,6 +6,7 @@ instances, so they can be tested (and reasoned about) without a database.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from .opening import Hours
 
@@ -62,8 +63,21 @@ class Entry:
     channels: tuple[Channel, ...] = ()
     hours: Hours = Hours()
     alert: str = ""
+    alert_until: datetime | None = None
     organisation: str = ""
 
     @property
     def is_local(self):
         return self.area == AREA_NOTTS
+
+
+def visible_alert(service, now):
+    """The short-term alert a visitor should see at `now`: none once its end time has passed.
+
+    Works for a Service or an Entry (both have `alert` and `alert_until`).
+    """
+    if not service.alert:
+        return ""
+    if service.alert_until is not None and service.alert_until <= now:
+        return ""
+    return service.alert

@@ -77,7 +77,13 @@ class Service(models.Model):
         "short-term alert",
         max_length=300,
         blank=True,
-        help_text="Shown to visitors while set, e.g. 'Lines are busy today'. Clear it when over.",
+        help_text="Shown to visitors until the end time below, e.g. 'Lines are busy today'.",
+    )
+    alert_until = models.DateTimeField(
+        "show the alert until",
+        null=True,
+        blank=True,
+        help_text="Needed with an alert, so an out-of-date notice cannot stay up by mistake.",
     )
     self_referral = models.BooleanField("people can contact it themselves", default=True)
     url = models.URLField("website", blank=True)
@@ -123,6 +129,10 @@ class Service(models.Model):
     def clean(self):
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
             raise ValidationError({"max_age": "The maximum age must not be below the minimum age."})
+        if self.alert and not self.alert_until:
+            raise ValidationError(
+                {"alert_until": "Give the alert an end time. Visitors stop seeing it after that."}
+            )
 
     @property
     def hours(self):
@@ -154,6 +164,7 @@ class Service(models.Model):
             channels=tuple(c.as_channel() for c in self.public_contacts()),
             hours=self.hours,
             alert=self.alert,
+            alert_until=self.alert_until,
             organisation=self.organisation.name if self.organisation_id else "",
         )
 

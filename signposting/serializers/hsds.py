@@ -8,7 +8,9 @@ references across exports.
 import uuid
 
 from django.conf import settings
+from django.utils import timezone
 
+from ..entries import visible_alert
 from ..opening import DAY_NAMES
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://stalkinghelp.nottinghamshire/hsds")
@@ -89,7 +91,7 @@ def service_to_hsds(service):
         "url": service.url or (urls[0] if urls else None),
         "email": emails[0] if emails else None,
         "status": STATUS.get(service.status, service.status),
-        "alert": service.alert or None,
+        "alert": visible_alert(service, timezone.now()) or None,
         "eligibility_description": " ".join(eligibility),
         "minimum_age": service.min_age,
         "maximum_age": service.max_age,

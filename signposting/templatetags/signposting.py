@@ -2,6 +2,7 @@
 
 from django import template
 
+from signposting.entries import visible_alert
 from signposting.opening import describe_sessions
 from signposting.opening import open_state as _open_state
 
@@ -23,3 +24,9 @@ def weekly_hours(service):
 def steps(text):
     """Instructions are stored one step per line."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.filter
+def alert_at(service, now):
+    """{{ service|alert_at:now }}: the alert text while it is current, else nothing."""
+    return visible_alert(service, now)

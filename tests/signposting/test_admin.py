@@ -105,3 +105,23 @@ def test_a_bad_number_gets_a_clear_error_not_a_crash(staff_client, bad):
     assert response.status_code == 200
     assert "is not a UK phone number we can use" in response.content.decode()
     assert not Service.objects.filter(slug="test-line").exists()
+
+
+def test_an_alert_without_an_end_time_is_refused_with_a_clear_message(staff_client):
+    url = reverse("admin:signposting_service_add")
+    response = staff_client.post(url, _service_form(alert="Lines are busy today"))
+    assert response.status_code == 200
+    assert "Give the alert an end time" in response.content.decode()
+    assert not Service.objects.filter(slug="test-line").exists()
+
+
+def test_an_alert_with_an_end_time_is_saved(staff_client):
+    url = reverse("admin:signposting_service_add")
+    response = staff_client.post(
+        url,
+        _service_form(
+            alert="Lines are busy today", alert_until_0="2030-01-01", alert_until_1="17:00"
+        ),
+    )
+    assert response.status_code == 302
+    assert Service.objects.get(slug="test-line").alert_until is not None
