@@ -9,6 +9,16 @@ Slow clients: gunicorn's sync workers are meant to sit behind a buffering
 proxy (nginx, a load balancer or a CDN) that absorbs slow uploads and
 downloads. The timeouts below are short so that a stalled client that reaches
 gunicorn directly cannot hold a worker for long.
+
+What the proxy must do (nginx names): buffer whole requests and responses
+(proxy_request_buffering on, proxy_buffering on); drop clients that send
+slowly (client_header_timeout and client_body_timeout about 10s); refuse big
+bodies itself (client_max_body_size 64k, matching DATA_UPLOAD_MAX_MEMORY_SIZE);
+and wait for gunicorn a little longer than `timeout` (proxy_read_timeout 25s).
+
+A database that does not answer fails after DATABASE_CONNECT_TIMEOUT (3s),
+well inside `timeout`, so visitors get the last good copy of the page or the
+emergency page (stalkinghelp.outage) rather than a worker killed mid-request.
 """
 
 import multiprocessing
