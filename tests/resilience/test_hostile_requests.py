@@ -81,23 +81,7 @@ def directory(django_db_setup, django_db_blocker):
         outer.__exit__(None, None, None)
 
 
-# Views that still answer any method; strict, so the test says when their owners fix them.
-NO_METHOD_CHECK_YET = {
-    "/sitemap.xml": "content/urls.py: the sitemap view needs require_safe",
-    "/partners/changes.atom": "partners/urls.py: the Atom feed view needs require_safe",
-}
-
-
-def _with_known_gaps(paths):
-    return [
-        pytest.param(p, marks=pytest.mark.xfail(reason=NO_METHOD_CHECK_YET[p], strict=True))
-        if p in NO_METHOD_CHECK_YET
-        else p
-        for p in paths
-    ]
-
-
-@pytest.mark.parametrize("path", _with_known_gaps(ENDPOINTS))
+@pytest.mark.parametrize("path", ENDPOINTS)
 @pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE"])
 def test_unknown_methods_are_refused_with_405_and_a_message(directory, path, method):
     response = Client().generic(method, path)
