@@ -1,6 +1,9 @@
 """Template helpers for showing services: opening state and weekly hours."""
 
+from functools import lru_cache
+
 from django import template
+from django.template.loader import render_to_string
 
 from signposting.entries import visible_alert
 from signposting.opening import describe_sessions
@@ -30,3 +33,19 @@ def steps(text):
 def alert_at(service, now):
     """{{ service|alert_at:now }}: the alert text while it is current, else nothing."""
     return visible_alert(service, now)
+
+
+@lru_cache(maxsize=512)
+def _render_channels(channels):
+    return render_to_string("signposting/includes/channels.html", {"channels": channels})
+
+
+@register.filter
+def channels_html(channels):
+    """A service's ways to get in touch, rendered once per distinct set of channels.
+
+    The help-finder's results are never cached, so this keeps them fast. It is safe
+    to remember: the HTML depends only on the directory's channels (frozen values),
+    never on the visitor's answers.
+    """
+    return _render_channels(tuple(channels))
