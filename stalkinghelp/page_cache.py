@@ -10,6 +10,11 @@ Only what is the same for everyone is stored: GET or HEAD, no query string, outs
 the admin, status 200, no cookie, no session, nothing the view marked private or
 no-store (the help-finder's results, search results, the self-check's answers).
 
+The cache sits outside compression, the validators and the security headers, so a
+copy is the response exactly as it was sent: a hit costs no gzip and no header
+building. Copies are therefore kept per encoding (gzip or not), and a hit answers
+If-None-Match itself.
+
 Freshness ends on the clock's boundaries (every PAGE_CACHE_SECONDS, counted from the
 hour), so a line that opens on the hour or the quarter hour is not shown as closed by
 a server copy rendered a minute before.
@@ -17,13 +22,14 @@ a server copy rendered a minute before.
 
 import hashlib
 import math
+import re
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re, set_response_etag
+from django.utils.cache import cc_delim_re, get_conditional_response
 
 from .content_generation import KEY as GENERATION_KEY
 from .content_generation import current_generation
@@ -33,6 +39,8 @@ KEY_PREFIX = "stalkinghelp:page:"
 # Never stored: the health check must reach the database every time.
 UNCACHED_PATHS = frozenset({"/healthz"})
 PRIVATE_DIRECTIVES = frozenset({"no-store", "no-cache", "private", "max-age=0"})
+# As django.middleware.gzip decides whether to compress.
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,8 @@ def fresh_until(now, seconds):
 
 
 def page_key(request):
-    address = f"{request.scheme}://{request.get_host()}{request.path}"
+    encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else ""
+    address = f"{encoding} {request.scheme}://{request.get_host()}{request.path}"
     return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
 
 
@@ -74,7 +83,8 @@ def is_cacheable_response(request, response):
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not response.has_header("Vary")  # it differs between visitors in some way
+        # Anything it varies on other than the encoding (kept per key) differs between visitors.
+        and response.get("Vary", "Accept-Encoding").lower() == "accept-encoding"
         and not (_cache_directives(response) & PRIVATE_DIRECTIVES)
         and not (session is not None and session.accessed)
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
@@ -98,8 +108,7 @@ def last_good_copy(request):
 
 
 class PageCacheMiddleware:
-    """Serves fresh copies and stores new renders. Sits just outside the views, so
-    header middleware (CSP, frame options, privacy) still runs on every copy served."""
+    """Serves fresh copies and stores new renders, as sent (see the module docstring)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -112,7 +121,9 @@ class PageCacheMiddleware:
         generation = current_generation(known=found.get(GENERATION_KEY))
         entry = found.get(key)
         if generation and isinstance(entry, CachedPage) and entry.is_fresh(generation, time.time()):
-            return entry.response
+            return get_conditional_response(
+                request, etag=entry.response.get("ETag"), response=entry.response
+            )
         response = self.get_response(request)
         if generation and is_cacheable_response(request, response):
             self._store(key, generation, response)
@@ -120,8 +131,6 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _store(key, generation, response):
-        # Computed once here, so every copy served carries the same validator for 304s.
-        set_response_etag(response)
         seconds = settings.PAGE_CACHE_SECONDS
         entry = CachedPage(generation, fresh_until(time.time(), seconds), response)
         try:

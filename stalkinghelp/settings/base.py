@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "stalkinghelp.middleware.PublicPrivacyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole public pages as sent (compressed, with every header), so a hit skips the rest.
+    "stalkinghelp.page_cache.PageCacheMiddleware",
     # Pages compressed as served; WhiteNoise already serves static files pre-compressed.
     "django.middleware.gzip.GZipMiddleware",
     # Inside GZip, so the ETag is the page's own; answers If-None-Match with 304.
@@ -56,18 +58,17 @@ MIDDLEWARE = [
     # Fills the empty 405s of Django's method checks with a sentence a person can read.
     "stalkinghelp.error_messages.ClearErrorMessageMiddleware",
     "csp.middleware.CSPMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Sessions, sign-in, messages and audit only under the admin path (see the module).
+    "stalkinghelp.staff_middleware.StaffSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "stalkinghelp.staff_middleware.StaffAuthenticationMiddleware",
+    "stalkinghelp.staff_middleware.StaffOTPMiddleware",
+    "stalkinghelp.staff_middleware.StaffMessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
+    "stalkinghelp.staff_middleware.staff_history_request_middleware",
     # A view failing on the database gets the page's last good copy or the emergency page.
     "stalkinghelp.outage.DatabaseOutageMiddleware",
-    # Just outside the views, so every header middleware above still runs on cached copies.
-    "stalkinghelp.page_cache.PageCacheMiddleware",
     # Last, as django-axes requires: it turns a lockout flagged during sign-in into its response.
     "axes.middleware.AxesMiddleware",
 ]

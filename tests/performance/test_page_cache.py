@@ -173,3 +173,52 @@ def test_with_redis_a_number_changed_in_admin_shows_on_the_very_next_request(
     change_main_number_in_admin(verified_superuser_client(), HELPLINE, NEW_NUMBER)
 
     assert NEW_NUMBER in visitor.get(path).content.decode()
+
+
+def test_a_cached_page_is_served_as_sent_for_each_encoding(starter_data):
+    gzip_client = Client(HTTP_ACCEPT_ENCODING="gzip, br")
+    plain_client = Client()
+    first_gzip = gzip_client.get("/what-is-stalking/")
+    first_plain = plain_client.get("/what-is-stalking/")
+    assert first_gzip["Content-Encoding"] == "gzip"
+    assert not first_plain.has_header("Content-Encoding")
+    with CaptureQueriesContext(connection) as queries:
+        again_gzip = gzip_client.get("/what-is-stalking/")
+        again_plain = plain_client.get("/what-is-stalking/")
+    assert len(queries) == 0  # both from the cache
+    assert again_gzip.content == first_gzip.content
+    assert again_gzip["Content-Encoding"] == "gzip"
+    assert again_plain.content == first_plain.content
+    assert not again_plain.has_header("Content-Encoding")
+    # Headers added outside the cache are on every copy served.
+    for response in (again_gzip, again_plain):
+        assert response["Referrer-Policy"] == "no-referrer"
+        assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_a_cached_copy_answers_if_none_match_with_304(starter_data):
+    client = Client(HTTP_ACCEPT_ENCODING="gzip")
+    etag = client.get("/what-is-stalking/")["ETag"]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/what-is-stalking/", HTTP_IF_NONE_MATCH=etag)
+    assert len(queries) == 0
+    assert response.status_code == 304
+
+
+def test_a_public_request_never_gets_a_session_or_a_user(rf, starter_data):
+    from stalkinghelp.staff_middleware import StaffAuthenticationMiddleware, StaffSessionMiddleware
+
+    seen = {}
+
+    def view(request):
+        seen["session"] = hasattr(request, "session")
+        seen["user"] = hasattr(request, "user")
+        from django.http import HttpResponse
+
+        return HttpResponse("ok")
+
+    handler = StaffSessionMiddleware(StaffAuthenticationMiddleware(view))
+    handler(rf.get("/what-is-stalking/"))
+    assert seen == {"session": False, "user": False}
+    handler(rf.get(ADMIN + "login/"))
+    assert seen == {"session": True, "user": True}
