@@ -5,20 +5,13 @@ import re
 
 import pytest
 
+from tests.answers import IN_DANGER_CANNOT_TALK
 from tests.browser.axe import axe_violations, describe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SERVICE = "/services/national-stalking-helpline/"
-ANSWERS = {
-    "for_whom": "me",
-    "danger": "yes",
-    "can_talk": "no",
-    "relationship": "partner",
-    "gender": "woman",
-    "age": "18_plus",
-    "area": "notts",
-}
+ANSWERS = IN_DANGER_CANNOT_TALK
 WIDTHS = [("phone_page", "phone_page_nojs"), ("desktop_page", "desktop_page_nojs")]
 
 

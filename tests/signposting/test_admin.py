@@ -2,12 +2,10 @@
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
 from django.urls import reverse
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from signposting.models import Contact, Service
+from tests.accounts.factories import verified_client
 
 pytestmark = pytest.mark.django_db
 
@@ -15,13 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def staff_client():
     user = User.objects.create_superuser("directory-editor", "editor@example.org", "x" * 20)
-    client = Client()
-    client.force_login(user)
-    device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
+    return verified_client(user)
 
 
 def _management(prefix, total=0, initial=0):

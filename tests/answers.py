@@ -1,0 +1,15 @@
+"""A help-finder answer set shared by the page-level tests: someone in danger who cannot talk.
+
+It is the case that puts the most on the results page (emergency and no-voice routes
+as well as the domestic abuse lines), so budgets and checks see the heaviest page.
+"""
+
+IN_DANGER_CANNOT_TALK = {
+    "for_whom": "me",
+    "danger": "yes",
+    "can_talk": "no",
+    "relationship": "partner",
+    "gender": "woman",
+    "age": "18_plus",
+    "area": "notts",
+}
