@@ -3,6 +3,7 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
+from django.utils.functional import cached_property
 
 from .triage import Situation
 
@@ -73,13 +74,18 @@ class HelpFinderForm(forms.Form):
                 help_text=HINTS.get(name, ""),
                 error_messages={"required": required, "invalid_choice": required},
             )
-        self.helper = FormHelper()
-        self.helper.form_tag = False  # the template writes the <form>
+
+    @cached_property
+    def helper(self):
+        # Built only when the form is shown: a valid answer never needs its layout.
+        helper = FormHelper()
+        helper.form_tag = False  # the template writes the <form>
         # No CSRF token: the view is exempt, and a token would set a cookie on a public page.
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
+        helper.disable_csrf = True
+        helper.layout = Layout(
             *(Field.radios(name, legend_size=Size.MEDIUM, legend_tag="h2") for name in QUESTIONS)
         )
+        return helper
 
     def error_links(self):
         """(anchor, message) pairs for the error summary: each links to the field's first radio."""
