@@ -18,7 +18,7 @@ run: install assets
 	@echo "To create the first site administrator:"
 	@echo "  DJANGO_SUPERUSER_USERNAME=... DJANGO_SUPERUSER_EMAIL=... DJANGO_SUPERUSER_PASSWORD=... $(MANAGE) create_first_admin"
 	@echo "Serving http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) stalkinghelp.wsgi
+	DJANGO_SETTINGS_MODULE=stalkinghelp.settings.dev DJANGO_DEBUG=0 $(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) stalkinghelp.wsgi
 
 ## make test: install what the tests need (including Debian's chromium), then run the whole suite
 test: install assets chromium

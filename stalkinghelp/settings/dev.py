@@ -3,7 +3,8 @@
 from .base import *  # noqa: F403
 from .env import env_bool, env_list
 
-DEBUG = True
+# On for `manage.py runserver`; `make run` turns it off to show the site as visitors see it.
+DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"  # noqa: F405, S105
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
