@@ -1,10 +1,14 @@
 """Admin for the directory: staff keep numbers and hours right, and see what needs checking."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Contact, HoursException, OpeningTime, Organisation, Service
+
+# A website typed without a scheme is taken as https (Django 6's default, chosen now).
+HTTPS_WEBSITES = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ContactInline(admin.StackedInline):
@@ -31,6 +35,7 @@ class HoursExceptionInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
+    formfield_overrides = HTTPS_WEBSITES
     list_display = ["name", "slug", "url"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -38,6 +43,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(SimpleHistoryAdmin):
+    formfield_overrides = HTTPS_WEBSITES
     list_display = [
         "name",
         "category",
