@@ -13,3 +13,14 @@ IN_DANGER_CANNOT_TALK = {
     "age": "18_plus",
     "area": "notts",
 }
+
+# The most common case: not in danger, can talk, someone known, in Nottinghamshire.
+NOT_IN_DANGER_SOMEONE_KNOWN = {
+    "for_whom": "me",
+    "danger": "no",
+    "can_talk": "yes",
+    "relationship": "known",
+    "gender": "woman",
+    "age": "18_plus",
+    "area": "notts",
+}

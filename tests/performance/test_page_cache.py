@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from content.models import Page
 from stalkinghelp import page_cache
+from tests.answers import NOT_IN_DANGER_SOMEONE_KNOWN
 
 from .admin_changes import change_main_number_in_admin, verified_superuser_client
 
@@ -20,15 +21,7 @@ ADMIN = "/" + settings.ADMIN_PATH
 HELPLINE = "national-stalking-helpline"
 OLD_NUMBER = "0808 802 0300"
 NEW_NUMBER = "0808 802 0301"
-ANSWERS = {
-    "for_whom": "me",
-    "danger": "no",
-    "can_talk": "yes",
-    "relationship": "known",
-    "gender": "woman",
-    "age": "18_plus",
-    "area": "notts",
-}
+ANSWERS = NOT_IN_DANGER_SOMEONE_KNOWN
 # Pages that show the helpline's number: its own page, a page inserting it by token,
 # and any page at all (the footer).
 PAGES_WITH_THE_HELPLINE = [f"/services/{HELPLINE}/", "/what-is-stalking/", "/"]

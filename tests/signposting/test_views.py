@@ -7,19 +7,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from signposting.models import Service
+from tests.answers import NOT_IN_DANGER_SOMEONE_KNOWN
 from tests.signposting.factories import make_service
 
 pytestmark = pytest.mark.django_db
 
-ANSWERS = {
-    "for_whom": "me",
-    "danger": "no",
-    "can_talk": "yes",
-    "relationship": "known",
-    "gender": "woman",
-    "age": "18_plus",
-    "area": "notts",
-}
+ANSWERS = NOT_IN_DANGER_SOMEONE_KNOWN
 
 
 def post_json(client, body, **extra):
