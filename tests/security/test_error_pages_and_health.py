@@ -67,3 +67,10 @@ def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "down"
+
+
+@pytest.mark.django_db
+def test_an_unknown_host_gets_the_400_page_with_help_not_a_500():
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    assert_has_emergency_help(response.content.decode())
