@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test check bench assets install chromium lock serve clean
+.PHONY: run test check bench assets install test-tools lock clean
 
 ## make run: install, build, migrate, load starter data, collect static, serve on 127.0.0.1:8000
 run: install assets
@@ -21,7 +21,7 @@ run: install assets
 	DJANGO_SETTINGS_MODULE=stalkinghelp.settings.dev DJANGO_DEBUG=0 $(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) stalkinghelp.wsgi
 
 ## make test: install what the tests need (including Debian's chromium), then run the whole suite
-test: install assets chromium
+test: install assets test-tools
 	$(MANAGE) collectstatic --noinput -v0 --settings=stalkinghelp.settings.test
 	$(BIN)/pytest -n auto
 
@@ -52,14 +52,16 @@ assets: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-# Debian's Chromium for the browser tests; tools that download their own browser fail here.
-chromium:
-	@if command -v chromium >/dev/null 2>&1; then :; \
+# Debian's Chromium for the browser tests (tools that download their own browser fail
+# here) and a Java runtime for the Nu HTML Checker. Installed only when missing.
+APT_PACKAGES := $(if $(shell command -v chromium),,chromium) $(if $(shell command -v java),,default-jre-headless)
+test-tools:
+	@if [ -z "$(strip $(APT_PACKAGES))" ]; then :; \
 	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
-		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	else echo "chromium not installed and apt-get not allowed: browser tests will skip (or fail under CI)"; fi
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+	else echo "Not installed ($(APT_PACKAGES)) and apt-get not allowed: those tests skip (or fail under CI)"; fi
 
 ## make lock: re-pin requirements.lock from pyproject.toml
 lock: install
