@@ -200,19 +200,19 @@ class PageAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Publish selected pages", permissions=["publish"])
     def publish_selected(self, request, queryset):
-        for page in queryset:
-            page.status = Page.Status.PUBLISHED
-            page.updated_by = page._history_user = request.user
-            page.save()
-        self.message_user(request, f"Published {queryset.count()} page(s).")
+        self._set_status(request, queryset, Page.Status.PUBLISHED, "Published")
 
     @admin.action(description="Unpublish selected pages", permissions=["publish"])
     def unpublish_selected(self, request, queryset):
+        self._set_status(request, queryset, Page.Status.DRAFT, "Unpublished")
+
+    def _set_status(self, request, queryset, status, done):
+        # One save per page (not queryset.update) so each change is in the history.
         for page in queryset:
-            page.status = Page.Status.DRAFT
+            page.status = status
             page.updated_by = page._history_user = request.user
             page.save()
-        self.message_user(request, f"Unpublished {queryset.count()} page(s).")
+        self.message_user(request, f"{done} {queryset.count()} page(s).")
 
     # --- extra views: preview, compare, revert --------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from .models import Page
+from .models import EDITABLE_FIELDS, Page
 
 # Fields that decide whether, and when, the public sees a page.
 PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
@@ -17,22 +17,7 @@ class PageAdminForm(forms.ModelForm):
 
     class Meta:
         model = Page
-        fields = [
-            "title",
-            "slug",
-            "summary",
-            "body",
-            "section",
-            "nav_order",
-            "show_on_home",
-            "feature",
-            "status",
-            "publish_from",
-            "publish_until",
-            "last_reviewed",
-            "review_interval",
-            "owner",
-        ]
+        fields = EDITABLE_FIELDS
 
     user = None  # set by the admin for each request
 

@@ -5,27 +5,10 @@ import re
 
 from django.utils.html import strip_tags
 
-from .models import Page
+from .models import EDITABLE_FIELDS, Page
 
-COMPARED_FIELDS = [
-    "title",
-    "slug",
-    "summary",
-    "body",
-    "section",
-    "nav_order",
-    "show_on_home",
-    "feature",
-    "status",
-    "publish_from",
-    "publish_until",
-    "last_reviewed",
-    "review_interval",
-    "owner_id",
-]
-
-# Fields a revert copies back. Who created the page, and when, stays as it is.
-REVERTED_FIELDS = [name for name in COMPARED_FIELDS]
+# As stored (the owner as owner_id), so versions compare and revert without queries.
+COMPARED_FIELDS = [Page._meta.get_field(name).attname for name in EDITABLE_FIELDS]
 
 _BLOCK_END = re.compile(r"(</(?:p|h2|h3|h4|li|tr|blockquote|summary|details|table)>)")
 
@@ -59,7 +42,7 @@ def compare_versions(older, newer):
 
 def revert_page_to(page, record, user):
     """Make `page` match the historical `record`, as a new version (so it can be undone too)."""
-    for field in REVERTED_FIELDS:
+    for field in COMPARED_FIELDS:
         setattr(page, field, getattr(record, field))
     page.updated_by = user
     page._history_user = user

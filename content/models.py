@@ -75,6 +75,26 @@ class PageQuerySet(models.QuerySet):
         )
 
 
+# What staff edit on a page: the admin form shows these, and history compares and
+# reverts them. Who created the page, and when, is not among them.
+EDITABLE_FIELDS = (
+    "title",
+    "slug",
+    "summary",
+    "body",
+    "section",
+    "nav_order",
+    "show_on_home",
+    "feature",
+    "status",
+    "publish_from",
+    "publish_until",
+    "last_reviewed",
+    "review_interval",
+    "owner",
+)
+
+
 class Page(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"

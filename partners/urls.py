@@ -8,8 +8,8 @@ app_name = "partners"
 
 urlpatterns = [
     path("partners/", views.partners_page, name="index"),
-    path("partners/qr.svg", views.qr_code_svg, name="qr_svg"),
-    path("partners/qr.png", views.qr_code_png, name="qr_png"),
+    path("partners/qr.svg", views.qr_code, {"extension": "svg"}, name="qr_svg"),
+    path("partners/qr.png", views.qr_code, {"extension": "png"}, name="qr_png"),
     path("partners/poster/", views.poster, name="poster"),
     path("partners/card/", views.wallet_card, name="card"),
     path("partners/data/directory.json", views.directory_json, name="directory_json"),

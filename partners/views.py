@@ -50,22 +50,16 @@ def _qr_filename(path, extension):
     return f"stalking-help-qr-{stem}.{extension}"
 
 
-@require_safe
-def qr_code_svg(request):
-    target = _qr_target(request)
-    response = HttpResponse(qr_svg(target), content_type="image/svg+xml")
-    response["Content-Disposition"] = (
-        f'inline; filename="{_qr_filename(request.GET["link"], "svg")}"'
-    )
-    return response
+QR_FORMATS = {"svg": (qr_svg, "image/svg+xml"), "png": (qr_png, "image/png")}
 
 
 @require_safe
-def qr_code_png(request):
+def qr_code(request, extension):
     target = _qr_target(request)
-    response = HttpResponse(qr_png(target), content_type="image/png")
+    make, content_type = QR_FORMATS[extension]
+    response = HttpResponse(make(target), content_type=content_type)
     response["Content-Disposition"] = (
-        f'inline; filename="{_qr_filename(request.GET["link"], "png")}"'
+        f'inline; filename="{_qr_filename(request.GET["link"], extension)}"'
     )
     return response
 

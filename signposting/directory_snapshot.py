@@ -9,60 +9,31 @@ opening hours are far better than no numbers.
 """
 
 import logging
-from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import Error as DatabaseError
 
-from stalkinghelp.content_generation import KEY as GENERATION_KEY
-from stalkinghelp.content_generation import current_generation
+from stalkinghelp.content_generation import keep_stamped, read_stamped
 
 from . import selectors
-from .entries import Entry
 
 logger = logging.getLogger(__name__)
 
-KEY = "signposting:directory-snapshot:v1"
+KEY = "signposting:directory-snapshot:v2"
 # Long, because this is also the copy that answers through a database outage.
 KEEP_SECONDS = 30 * 24 * 60 * 60
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    generation: str
-    entries: tuple[Entry, ...]
-
-
-def _cached():
-    try:
-        return cache.get_many([GENERATION_KEY, KEY])
-    except Exception:  # a cache outage: read the database as if nothing were kept
-        return {}
-
-
-def _keep(snapshot):
-    try:
-        cache.set(KEY, snapshot, KEEP_SECONDS)
-    except Exception:  # noqa: S110 - the answer is served; only the copy is lost
-        pass
-
-
 def directory_entries():
     """The entries for triage.recommend. Raises a database error only if no copy was ever kept."""
-    found = _cached()
-    generation = current_generation(known=found.get(GENERATION_KEY))
-    snapshot = found.get(KEY)
-    if not isinstance(snapshot, Snapshot):
-        snapshot = None
-    if snapshot and snapshot.generation == generation:
-        return list(snapshot.entries)
+    generation, copy = read_stamped(KEY)
+    if copy and copy.generation == generation:
+        return list(copy.value)
     try:
         entries = selectors.directory_entries()
     except DatabaseError:
-        if snapshot is None:
+        if copy is None:
             raise  # stalkinghelp.outage shows the emergency numbers instead
         logger.warning("Directory: database unavailable, using the last good copy")
-        return list(snapshot.entries)
-    if generation:
-        _keep(Snapshot(generation, tuple(entries)))
+        return list(copy.value)
+    keep_stamped(KEY, generation, tuple(entries), KEEP_SECONDS)
     return entries

@@ -1,9 +1,9 @@
 """The numbers on every page: 999, the Silent Solution and the National Stalking Helpline.
 
-They come from the directory (design rule 5) with one query, cached until a
-service or contact changes. They must render even when the database is down
-(design rule 4), so any database error falls back to FALLBACK, which matches the
-starter directory.
+They come from the directory (design rule 5) with one query, kept in the cache
+stamped with the content generation, so any change in the admin is read afresh.
+They must render even when the database is down (design rule 4), so a database
+error gives the last copy, or else FALLBACK, which matches the starter directory.
 """
 
 import logging
@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from stalkinghelp.content_generation import keep_stamped, read_stamped
+
 logger = logging.getLogger(__name__)
 
-CACHE_KEY = "signposting:emergency-contacts:v1"
-# Signals clear the cache on every change; the timeout only bounds staleness if
-# a change bypasses the ORM (a raw SQL fix, another process without signals).
-CACHE_SECONDS = 15 * 60
+CACHE_KEY = "signposting:emergency-contacts:v2"
+# Long, because this is also the copy shown while the database is down.
+KEEP_SECONDS = 30 * 24 * 60 * 60
 
 EMERGENCY_SLUG = "emergency-999"
 SILENT_SLUG = "silent-solution"
@@ -62,34 +63,22 @@ def _from_directory():
 
 
 def emergency_contacts():
-    try:
-        contacts = cache.get(CACHE_KEY)
-    except Exception:  # a cache outage must not take the emergency strip down
-        contacts = None
-    if contacts is not None:
-        return contacts
+    generation, copy = read_stamped(CACHE_KEY)
+    if copy and copy.generation == generation:
+        return copy.value
     try:
         contacts = _from_directory()
     except Exception:  # any database failure: the numbers must still render (rule 4)
-        logger.warning("Emergency numbers: database unavailable, using the built-in fallback")
-        return FALLBACK
-    try:
-        cache.set(CACHE_KEY, contacts, CACHE_SECONDS)
-    except Exception:  # noqa: S110 - serving the numbers matters more than caching them
-        pass
+        logger.warning("Emergency numbers: database unavailable, using the last copy or fallback")
+        return copy.value if copy else FALLBACK
+    keep_stamped(CACHE_KEY, generation, contacts, KEEP_SECONDS)
     return contacts
 
 
-def forget_emergency_contacts(**kwargs):
-    try:
-        cache.delete(CACHE_KEY)
-    except Exception:  # noqa: S110 - the timeout bounds staleness if the cache is down
-        pass
-
-
 def emergency_contacts_without_database():
-    """The numbers for pages rendered while the database is down: the cached ones, or FALLBACK."""
+    """The numbers for pages rendered while the database is down: the last copy, or FALLBACK."""
     try:
-        return cache.get(CACHE_KEY) or FALLBACK
+        copy = cache.get(CACHE_KEY)
     except Exception:  # the cache is down too: the built-in numbers still render
         return FALLBACK
+    return copy.value if copy else FALLBACK

@@ -12,6 +12,7 @@ restarted Redis) can never hand back a number an old copy was stamped with.
 
 import logging
 import secrets
+from dataclasses import dataclass
 
 from django.core.cache import cache
 
@@ -49,3 +50,35 @@ def bump_generation(**kwargs):
         cache.set(KEY, new_generation(), timeout=None)
     except Exception:  # noqa: S110 - copies then expire with their freshness window instead
         logger.warning("Page cache: could not record a change; copies expire on their own")
+
+
+@dataclass(frozen=True)
+class Stamped:
+    """A value kept in the cache with the generation it was read under."""
+
+    generation: str
+    value: object
+
+
+def read_stamped(key):
+    """(current generation, the Stamped copy under `key` or None).
+
+    One round trip for both. A cache outage gives (None, None): callers then read the
+    database as if nothing were kept.
+    """
+    try:
+        found = cache.get_many([KEY, key])
+    except Exception:
+        return None, None
+    copy = found.get(key)
+    return current_generation(known=found.get(KEY)), copy if isinstance(copy, Stamped) else None
+
+
+def keep_stamped(key, generation, value, timeout):
+    """Keep `value` as the copy read under `generation` (nothing when the cache is down)."""
+    if generation is None:
+        return
+    try:
+        cache.set(key, Stamped(generation, value), timeout)
+    except Exception:  # noqa: S110 - the value was served; only the copy is lost
+        pass
