@@ -2,9 +2,12 @@
 
 Cached pages and the help-finder's copy of the directory are stamped with the token
 they were built under. Staff saving a page, a number or an opening time replaces the
-token, so the very next request on any server (they share one Redis) finds a stamp
-that no longer matches and renders afresh. Nothing is deleted: the old copies stay
-behind as the last good versions, for when the database is down.
+token, so the very next request in any worker on any server finds a stamp that no
+longer matches and renders afresh. That holds only because every process reads the
+same cache (stalkinghelp/settings/caches.py: the file cache, or Redis, never one per
+process): this token is the one invalidation mechanism, and nothing else expires a
+copy early. Nothing is deleted: the old copies stay behind as the last good versions,
+for when the database is down.
 
 The token is random rather than a counter, so a cache that loses it (an eviction, a
 restarted Redis) can never hand back a number an old copy was stamped with.

@@ -6,8 +6,10 @@ editable text) invalidates the cache without anyone remembering to wire it up. A
 can show any service through a token and every page shows the emergency numbers, so
 one change invalidates everything: changes are rare, rendering a page is cheap.
 
-Writes that skip the ORM (queryset.update(), bulk_create, raw SQL) send no signals;
-cached copies then stay at most one freshness window (PAGE_CACHE_SECONDS) old.
+Writes that skip the ORM (queryset.update(), bulk_create, raw SQL) send no signals:
+call content_generation.bump_generation() after them. Otherwise the directory snapshot
+and the emergency numbers, which have no clock of their own, stay as they were until
+the next change in the admin, and every page rendered meanwhile shows them.
 """
 
 from django.apps import apps

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from .caches import cache_from_url
 from .env import admin_path, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -109,14 +110,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def cache_from_url(url):
-    """Local memory unless a Redis URL is given (production shares one Redis across servers)."""
-    if url and url.startswith(("redis://", "rediss://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "stalkinghelp"}
-
-
-CACHES = {"default": cache_from_url(env_str("DJANGO_CACHE_URL", ""))}
+# One cache shared by every worker (see .caches): the file cache in var/cache unless
+# DJANGO_CACHE_URL names Redis. Never local memory where more than one process serves.
+CACHES = {"default": cache_from_url(env_str("DJANGO_CACHE_URL", ""), BASE_DIR / "var" / "cache")}
 # Public pages are rendered at most once per this many seconds per address (stalkinghelp.
 # page_cache), and at once after any change in the admin: as long as browsers may keep them.
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 300)

@@ -1,6 +1,7 @@
 """Production: refuses to start without a secret key, allowed hosts and an admin path."""
 
 from .base import *  # noqa: F403
+from .caches import refuse_per_process_cache_with_many_workers
 from .env import admin_path, env_bool, env_int, env_list, env_required
 
 DEBUG = False
@@ -17,6 +18,13 @@ ADMIN_PATH = admin_path("")
 SESSION_COOKIE_PATH = "/" + ADMIN_PATH
 CSRF_COOKIE_PATH = "/" + ADMIN_PATH
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# A cache per process would let each gunicorn worker show its own copy of a changed
+# number. gunicorn.conf.py takes its worker count from GUNICORN_WORKERS (unset: several).
+refuse_per_process_cache_with_many_workers(
+    CACHES["default"],  # noqa: F405
+    env_int("GUNICORN_WORKERS", 0) or None,
+)
 
 # Never switchable here: every staff session needs a second factor.
 ADMIN_REQUIRE_2FA = True

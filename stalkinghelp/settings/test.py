@@ -5,6 +5,9 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# In-process tests share one process, so local memory is shared too (and each test clears
+# it). Tests of the served site start gunicorn with the default file cache instead.
+CACHES = {"default": cache_from_url("locmem://", None)}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -61,3 +61,48 @@ def test_production_cookies_are_secure_and_hsts_is_on():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True", "True", "/staff-area/", "Strict"]
+
+
+def _cache_backend(env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_"))}
+    clean.update(env)
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.CACHES['default']['BACKEND'].rsplit('.', 1)[-1])"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], env=clean, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "backend"),
+    [("", "FileBasedCache"), ("redis://cache:6379/0", "RedisCache")],
+)
+def test_production_uses_a_cache_every_worker_shares(cache_url, backend):
+    result = _cache_backend(BASE_ENV | {"DJANGO_CACHE_URL": cache_url})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == backend
+
+
+@pytest.mark.parametrize("workers", [None, "3"])
+def test_production_refuses_a_per_process_cache_when_several_workers_may_serve(workers):
+    env = BASE_ENV | {"DJANGO_CACHE_URL": "locmem://"}
+    if workers:
+        env["GUNICORN_WORKERS"] = workers
+    result = _cache_backend(env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "Set DJANGO_CACHE_URL=redis://" in result.stderr
+
+
+def test_production_allows_a_per_process_cache_for_a_single_worker():
+    result = _cache_backend(BASE_ENV | {"DJANGO_CACHE_URL": "locmem://", "GUNICORN_WORKERS": "1"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "LocMemCache"
+
+
+def test_an_unknown_cache_url_is_refused_with_what_to_set():
+    result = _cache_backend(BASE_ENV | {"DJANGO_CACHE_URL": "memcached://cache:11211"})
+    assert result.returncode != 0
+    assert "DJANGO_CACHE_URL must be redis://" in result.stderr
