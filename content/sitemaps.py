@@ -18,9 +18,12 @@ class SiteUrlSitemap(Sitemap):
         return super().get_urls(page=page, site=site, protocol=parts.scheme)
 
 
-class HomeSitemap(SiteUrlSitemap):
+class FixedPagesSitemap(SiteUrlSitemap):
+    """The addresses that are not pages in the database: the home page, the help-finder
+    and the service directory."""
+
     def items(self):
-        return ["/"]
+        return ["/", "/get-help/", "/services/"]
 
     def location(self, item):
         return item
@@ -34,4 +37,4 @@ class PageSitemap(SiteUrlSitemap):
         return page.updated_at
 
 
-SITEMAPS = {"home": HomeSitemap, "pages": PageSitemap}
+SITEMAPS = {"fixed": FixedPagesSitemap, "pages": PageSitemap}

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpRespo
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .forms import SELF_CHECK_QUESTIONS, SelfCheckForm
 from .models import Feature
@@ -23,7 +23,7 @@ def _no_store(response):
     return response
 
 
-@require_GET
+@require_safe
 def home(request):
     context = {"highlights": list(home_highlights()), "canonical_url": canonical_url("/")}
     return render(request, "content/home.html", context)
@@ -69,7 +69,7 @@ def _self_check(request, context):
     return _no_store(render(request, "content/page.html", context))
 
 
-@require_GET
+@require_safe
 def diary(request, slug):
     found, response = _resolve(request, slug, suffix="diary/")
     if response:
@@ -106,7 +106,7 @@ def search(request):
     return _no_store(render(request, "content/search.html", context))
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -5,22 +5,22 @@ with an empty body. A visitor, or a partner's developer, deserves a sentence: th
 fills in any empty 4xx on a public path. The JSON API writes its own messages.
 """
 
-from django.http import HttpResponse
 from django.template import loader
 
 from .middleware import is_admin_path
 
 
 def explain_method_not_allowed(request, response):
-    html = loader.render_to_string(
+    """Write the sentence into the 405 itself, keeping its headers (Allow, CSP, framing)."""
+    response.content = loader.render_to_string(
         "405.html",
         {"method": request.method[:20], "allowed": response.get("Allow", "")},
         request=request,
     )
-    explained = HttpResponse(html, status=405)
-    if response.has_header("Allow"):
-        explained["Allow"] = response["Allow"]
-    return explained
+    response["Content-Type"] = "text/html; charset=utf-8"
+    if response.has_header("Content-Length"):  # CommonMiddleware measured the empty body
+        response["Content-Length"] = str(len(response.content))
+    return response
 
 
 class ClearErrorMessageMiddleware:

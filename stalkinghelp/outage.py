@@ -6,11 +6,17 @@ loses nothing but freshness); otherwise a page rendered without the database tha
 so, with 999, the Silent Solution and the National Stalking Helpline (design rule 4).
 The API answers in JSON with the same numbers. The admin is left alone: staff get the
 500 page and the error is logged as usual.
+
+A DataError is not an outage: the database is up and refused what it was given (text
+holding a NUL, a number out of range), which came from the request. That is a 400
+with the site's page, logged as such, never a 503 or an "unavailable" line that would
+send someone looking for a fault that is not there.
 """
 
 import logging
 
 from django.conf import settings
+from django.db import DataError
 from django.db import Error as DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
@@ -19,6 +25,7 @@ from signposting.emergency import emergency_contacts_without_database
 
 from .middleware import is_admin_path
 from .page_cache import last_good_copy
+from .views import refusal
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +81,11 @@ class DatabaseOutageMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, DatabaseError) or is_admin_path(request.path):
             return None
+        if isinstance(exception, DataError):
+            logger.warning("Input the database refused (DataError): 400 for %s", request.path)
+            return refusal(
+                request, 400, "Something in what was sent could not be read. Go back and try again."
+            )
         # The path only: a query string or body may hold what a visitor typed.
         logger.error(
             "Database unavailable (%s): fallback for %s", type(exception).__name__, request.path

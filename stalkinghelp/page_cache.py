@@ -6,9 +6,26 @@ replaces the generation (stalkinghelp.invalidation), so the next request renders
 afresh. Copies are kept well beyond their freshness as the last good version of each
 page, which stalkinghelp.outage serves when the database is down.
 
-Only what is the same for everyone is stored: GET or HEAD, no query string, outside
-the admin, status 200, no cookie, no session, nothing the view marked private or
-no-store (the help-finder's results, search results, the self-check's answers).
+Only what is the same for everyone is stored: GET or HEAD, outside the admin,
+status 200, no cookie, no session, nothing the view marked private or no-store (the
+help-finder's results, search results, the self-check's answers).
+
+Nothing a client can vary freely makes a new copy or costs a render. The key is the
+path, the query parameters the page reads and the encoding, nothing else:
+
+- Query parameters a page does not read (QUERY_PARAMETERS lists the few it does) are
+  dropped from the request before the view runs, so "?utm_source=poster" or a random
+  string is served the one copy of the page. Search is a POST, never a query string.
+- The Host is not part of the key: every absolute address on a page comes from
+  SITE_URL, never from the request, and stalkinghelp.request_checks has already
+  refused any Host that is not in ALLOWED_HOSTS with a real port.
+- The encoding is gzip or none.
+
+So each page has at most two copies (one per encoding), each QR code two per format,
+and an address that does not exist answers 404, which is never stored.
+
+HEAD is rendered as the GET it mirrors (the server sends no body), so it answers with
+the same headers, the ETag among them, and a HEAD can never store a copy without one.
 
 The cache sits outside compression, the validators and the security headers, so a
 copy is the response exactly as it was sent: a hit costs no gzip and no header
@@ -20,15 +37,18 @@ hour), so a line that opens on the hour or the quarter hour is not shown as clos
 a server copy rendered a minute before.
 """
 
+import functools
 import hashlib
 import math
 import re
 import time
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.cache import cc_delim_re, get_conditional_response
 
 from .content_generation import KEY as GENERATION_KEY
@@ -39,8 +59,16 @@ KEY_PREFIX = "stalkinghelp:page:"
 # Never stored: the health check must reach the database every time.
 UNCACHED_PATHS = frozenset({"/healthz"})
 PRIVATE_DIRECTIVES = frozenset({"no-store", "no-cache", "private", "max-age=0"})
-# As django.middleware.gzip decides whether to compress.
+# As django.middleware.gzip decides whether to compress (after stalkinghelp.request_checks
+# has dropped any coding refused with q=0 from the header).
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# The only public addresses whose content depends on the query string (by URL name),
+# and the parameters each reads. Any other parameter, anywhere, is dropped before the
+# view runs. A view that starts reading request.GET must be listed here.
+QUERY_PARAMETERS = {
+    "partners:qr_svg": ("link",),
+    "partners:qr_png": ("link",),
+}
 
 
 @dataclass(frozen=True)
@@ -58,16 +86,30 @@ def fresh_until(now, seconds):
     return (math.floor(now / seconds) + 1) * seconds
 
 
+@functools.cache
+def _parameters_by_path():
+    return {reverse(name): parameters for name, parameters in QUERY_PARAMETERS.items()}
+
+
+def keep_used_query(request):
+    """Drop from the request every query parameter its page does not read."""
+    if not request.META.get("QUERY_STRING"):
+        return
+    used = _parameters_by_path().get(request.path, ())
+    kept = [(name, request.GET[name]) for name in used if name in request.GET]
+    request.META["QUERY_STRING"] = urlencode(kept)
+    request.__dict__.pop("GET", None)  # parsed again, from what is left, when next read
+
+
 def page_key(request):
     encoding = "gzip" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else ""
-    address = f"{encoding} {request.scheme}://{request.get_host()}{request.path}"
+    address = f"{encoding} {request.path}?{request.META.get('QUERY_STRING', '')}"
     return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
 
 
 def is_cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
-        and not request.META.get("QUERY_STRING")
         and not is_admin_path(request.path)
         and request.path not in UNCACHED_PATHS
     )
@@ -116,6 +158,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
+        keep_used_query(request)
         key = page_key(request)
         found = _get_many([GENERATION_KEY, key])
         generation = current_generation(known=found.get(GENERATION_KEY))
@@ -124,10 +167,19 @@ class PageCacheMiddleware:
             return get_conditional_response(
                 request, etag=entry.response.get("ETag"), response=entry.response
             )
-        response = self.get_response(request)
+        response = self._render_as_get(request)
         if generation and is_cacheable_response(request, response):
             self._store(key, generation, response)
         return response
+
+    def _render_as_get(self, request):
+        """The GET response, for HEAD too: the server leaves out the body (RFC 9110 9.3.2)."""
+        method = request.method
+        request.method = "GET"
+        try:
+            return self.get_response(request)
+        finally:
+            request.method = method
 
     @staticmethod
     def _store(key, generation, response):

@@ -6,11 +6,13 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from signposting.emergency import FALLBACK
 
 
 @never_cache
+@require_safe
 def healthz(request):
     try:
         with connection.cursor() as cursor:
@@ -21,9 +23,10 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "up"})
 
 
-def _error_page(request, template_name, status):
+def _error_page(request, template_name, status, context=None):
     """Render an error page with the request context (the strip, the quick exit)."""
-    return HttpResponse(loader.render_to_string(template_name, request=request), status=status)
+    html = loader.render_to_string(template_name, context, request=request)
+    return HttpResponse(html, status=status)
 
 
 def bad_request(request, exception=None):
@@ -38,6 +41,22 @@ def bad_request(request, exception=None):
 
 def permission_denied(request, exception=None):
     return _error_page(request, "403.html", 403)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: only the admin checks CSRF (staff_middleware), so this is staff's.
+
+    Django's own page has no emergency numbers and tells the reader to enable cookies.
+    """
+    message = "The form had expired, or was not sent from this site. Reload it and try again."
+    return _error_page(request, "403.html", 403, {"message": message})
+
+
+def refusal(request, status, message):
+    """A 4xx that says why: JSON under /api/, else the site's page with the emergency strip."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": message}, status=status)
+    return _error_page(request, "refused.html", status, {"message": message})
 
 
 def page_not_found(request, exception=None):

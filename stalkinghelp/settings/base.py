@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.files.storage import FileSystemStorage
 
 from .caches import cache_from_url
 from .env import admin_path, env_int, env_list, env_str
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so it sees every response last: it enforces the no-cookie and header rules.
     "stalkinghelp.middleware.PublicPrivacyMiddleware",
+    # A bad Host, a chunked body or a NUL gets a clear 4xx before anything reads it.
+    "stalkinghelp.request_checks.RequestChecksMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole public pages as sent (compressed, with every header), so a hit skips the rest.
@@ -59,10 +62,10 @@ MIDDLEWARE = [
     # Fills the empty 405s of Django's method checks with a sentence a person can read.
     "stalkinghelp.error_messages.ClearErrorMessageMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Sessions, sign-in, messages and audit only under the admin path (see the module).
+    # Sessions, CSRF, sign-in, messages and audit only under the admin path (see the module).
     "stalkinghelp.staff_middleware.StaffSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "stalkinghelp.staff_middleware.StaffCsrfViewMiddleware",
     "stalkinghelp.staff_middleware.StaffAuthenticationMiddleware",
     "stalkinghelp.staff_middleware.StaffOTPMiddleware",
     "stalkinghelp.staff_middleware.StaffMessageMiddleware",
@@ -169,7 +172,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        # The manifest lists every file: kept in var/static, out of STATIC_ROOT, so neither
+        # WhiteNoise nor a proxy serving STATIC_ROOT publishes it.
+        "OPTIONS": {"manifest_storage": FileSystemStorage(location=BASE_DIR / "var" / "static")},
+    },
 }
 # Hashed file names never change, so browsers and CDNs may keep them for a year.
 WHITENOISE_MAX_AGE = 31536000
@@ -181,6 +189,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_HTTPONLY = True
+# The site's 403 page, with the emergency strip, not Django's.
+CSRF_FAILURE_VIEW = "stalkinghelp.views.csrf_failure"
 # A working day, and gone when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

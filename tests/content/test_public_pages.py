@@ -76,6 +76,13 @@ def test_sitemap_uses_the_public_site_address(client, settings):
     assert "<loc>https://stalkinghelp.example/</loc>" in xml
 
 
+@pytest.mark.parametrize("path", ["/", "/get-help/", "/services/"])
+def test_sitemap_lists_the_addresses_that_are_not_pages(client, settings, path):
+    settings.SITE_URL = "https://stalkinghelp.example"
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f"<loc>https://stalkinghelp.example{path}</loc>" in xml
+
+
 def test_robots_txt_points_to_the_sitemap_and_hides_no_secret_paths(client, settings):
     settings.SITE_URL = "https://stalkinghelp.example"
     text = client.get("/robots.txt").content.decode()

@@ -13,6 +13,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from tests.answers import NOT_IN_DANGER_SOMEONE_KNOWN
+
 pytestmark = pytest.mark.django_db
 
 PAGES = [
@@ -155,3 +157,103 @@ def test_any_request_to_any_public_endpoint_is_answered_below_500(
 ):
     response = Client().generic(method, path, body, content_type=content_type)
     assert_answered_clearly(response, method)
+
+
+# --- NUL characters, a DataError, chunked bodies, encodings (issue 11 §4) --------------
+
+NUL_CASES = {
+    "help-finder answer": ("/get-help/", {**NOT_IN_DANGER_SOMEONE_KNOWN, "area": "notts\x00"}),
+    "help-finder field name": ("/get-help/", {**NOT_IN_DANGER_SOMEONE_KNOWN, "x\x00": "1"}),
+    "search": ("/search/", {"q": "he tracks my phone\x00"}),
+    "search, NUL only": ("/search/", {"q": "\x00"}),
+    "self-check": ("/is-it-stalking/", {"answers": ["fixated", "\x00"]}),
+}
+
+
+@pytest.mark.parametrize("case", NUL_CASES)
+def test_a_nul_in_any_field_is_a_400_that_says_so_never_an_outage(directory, caplog, case):
+    path, data = NUL_CASES[case]
+    response = Client().post(path, data)
+    assert response.status_code == 400
+    assert "(a NUL)" in response.content.decode()
+    assert_answered_clearly(response, "POST")
+    assert "Database unavailable" not in caplog.text
+
+
+@pytest.mark.parametrize("path", ["/", "/services/", "/partners/qr.svg", "/api/v1/services"])
+def test_a_nul_in_the_query_string_is_a_400(directory, caplog, path):
+    response = Client().get(path + "?link=%00")
+    assert response.status_code == 400
+    assert_answered_clearly(response, "GET")
+    assert "Database unavailable" not in caplog.text
+
+
+def test_a_database_error_about_the_input_is_a_400_not_an_outage(directory, caplog, monkeypatch):
+    from django.db import DataError
+
+    def refuse(query, now=None):
+        raise DataError("PostgreSQL text fields cannot contain NUL (0x00) bytes")
+
+    monkeypatch.setattr("content.views.search_pages", refuse)
+    response = Client().post("/search/", {"q": "anything"})
+    assert response.status_code == 400
+    assert_answered_clearly(response, "POST")
+    assert "Database unavailable" not in caplog.text
+    assert "Input the database refused" in caplog.text
+
+
+@pytest.mark.parametrize("path", FORMS + [API])
+def test_a_chunked_body_is_refused_with_411(directory, path):
+    response = Client().generic(
+        "POST", path, b"q=x", content_type="application/x-www-form-urlencoded",
+        HTTP_TRANSFER_ENCODING="chunked",
+    )  # fmt: skip
+    assert response.status_code == 411
+    assert_answered_clearly(response, "POST")
+
+
+@pytest.mark.parametrize(
+    ("header", "codings"),
+    [
+        ("gzip", ["gzip"]),
+        ("gzip;q=0", []),
+        ("gzip; q=0.0, br", ["br"]),
+        ("GZIP;Q=0.5, identity;q=1", ["gzip", "identity"]),
+        ("gzip;q=abc", []),
+        ("gzip;q=2", []),
+        ("*;q=0, deflate", ["deflate"]),
+        ("", []),
+        (" , ;q=1", []),
+    ],
+)
+def test_accepted_codings_leaves_out_what_the_client_refused(header, codings):
+    from stalkinghelp.request_checks import accepted_codings
+
+    assert accepted_codings(header) == codings
+
+
+@pytest.mark.parametrize("header", ["gzip;q=0", "gzip;q=0, br;q=0", "identity"])
+def test_a_client_that_refuses_gzip_gets_no_gzip(directory, header):
+    client = Client(HTTP_ACCEPT_ENCODING="gzip")
+    assert client.get("/what-is-stalking/")["Content-Encoding"] == "gzip"  # now cached
+    response = Client().get("/what-is-stalking/", HTTP_ACCEPT_ENCODING=header)
+    assert response.status_code == 200
+    assert not response.has_header("Content-Encoding")
+    assert b"<h1" in response.content
+
+
+@pytest.mark.parametrize("path", ENDPOINTS)
+@pytest.mark.parametrize("method", ["TRACE", "OPTIONS"])
+def test_trace_and_options_are_refused_with_405(directory, path, method):
+    response = Client().generic(method, path)
+    assert response.status_code == 405
+    assert_answered_clearly(response, method)
+
+
+@pytest.mark.parametrize("path", ["/", "/services/", "/what-is-stalking/", "/get-help/"])
+def test_a_405_carries_the_security_headers_of_every_page(directory, path):
+    response = Client().put(path)
+    assert response.status_code == 405
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Content-Length"] == str(len(response.content))
