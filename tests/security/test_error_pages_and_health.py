@@ -176,3 +176,10 @@ def test_healthz_refuses_other_methods(client, method):
     response = client.generic(method, "/healthz")
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.django_db
+def test_the_admin_still_refuses_a_post_without_a_csrf_token(starter_data):
+    response = _staff_form_without_csrf_token(Client())
+    assert response.status_code == 403
+    assert "The form had expired, or was not sent from this site" in response.content.decode()
