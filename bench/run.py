@@ -1,9 +1,11 @@
 """make bench: load, memory and Lighthouse figures for the site as production serves it.
 
-Starts gunicorn (production settings, 2 sync workers) on 127.0.0.1 against a bench
+Starts gunicorn (production settings, 2 gthread workers) on 127.0.0.1 against a bench
 database, measures a WhiteNoise static file of similar size as a baseline and each page
 against it in the same run, puts the home page under 256 connections, reads each
-worker's resident memory, runs Lighthouse (mobile) on four pages, prints a table and
+worker's resident memory, runs Lighthouse (mobile) on four pages, then serves the site
+behind nginx and measures a normal client's latency while 200 clients are slow and
+while the database is suspended (bench/resilience.py), prints a table and
 writes the figures to bench/results/bench-<timestamp>.json and bench/results/latest.json.
 
 Exit status: 0, or 1 if the 256-connection run had errors, or 2 if the bench itself
@@ -18,7 +20,6 @@ import platform
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -29,6 +30,12 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
+sys.path.insert(0, str(ROOT))  # tests/served: the servers, ports and slow clients tests use
+
+from resilience import format_resilience, slow_client_run, suspended_database_run  # noqa: E402
+
+from tests.served.ports import free_port  # noqa: E402
+
 RESULTS_DIR = BENCH_DIR / "results"
 STATIC_ROOT = ROOT / "staticfiles"
 BIN = Path(sys.executable).parent
@@ -91,6 +98,11 @@ def ensure_wrk():
         apt_install("wrk")
 
 
+def ensure_nginx():
+    if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
+        apt_install("nginx")
+
+
 def ensure_chromium():
     if not Path(CHROMIUM).exists():
         apt_install("chromium")
@@ -114,12 +126,6 @@ def ensure_lighthouse():
 
 
 # --- the site ----------------------------------------------------------------------------
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def bench_environment(port):
@@ -493,7 +499,7 @@ def print_report(report):
         f" {machine['cpus']} CPUs, load average {machine['load_average_before']} before and"
         f" {machine['load_average_after']} after (other work on the machine skews absolute"
         " figures; ratios less so)",
-        f"gunicorn {WORKERS} sync workers, production settings; wrk {WRK_THREADS} threads,"
+        f"gunicorn {WORKERS} gthread workers, production settings; wrk {WRK_THREADS} threads,"
         f" {CONNECTIONS} connections, {RUN_SECONDS} s per line, timeout {WRK_TIMEOUT},"
         f" Accept-Encoding: {ACCEPT_ENCODING}",
         f"Static baseline {baseline['path']}: {baseline['served_bytes']} B served"
@@ -506,6 +512,8 @@ def print_report(report):
         *format_memory(report["memory"], report["worker_boots"]),
         "",
         *format_lighthouse(report["lighthouse"]),
+        "",
+        *format_resilience(report["resilience"]),
         "",
     ]
     print("\n".join(lines), flush=True)
@@ -614,6 +622,7 @@ def main():
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     try:
         ensure_wrk()
+        ensure_nginx()
         ensure_chromium()
         ensure_lighthouse()
         port = free_port()
@@ -635,6 +644,14 @@ def main():
             return 2
         finally:
             stop_gunicorn(server)
+    try:
+        report["resilience"] = {
+            "slow_clients": slow_client_run(env, run_wrk),
+            "suspended_database": suspended_database_run(env, run_wrk, ACCEPT_ENCODING),
+        }
+    except (BenchError, RuntimeError, subprocess.CalledProcessError) as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 2
 
     print_report(report)
     path = write_results(report, stamp)

@@ -40,7 +40,8 @@ FALLBACK = {
 _KEYS = {EMERGENCY_SLUG: "emergency", SILENT_SLUG: "silent", HELPLINE_SLUG: "helpline"}
 
 
-def _from_directory():
+def numbers_in_directory():
+    """The strip's numbers the directory has (a dict that may lack some keys); no fallback."""
     from .models import Contact
 
     rows = (
@@ -58,6 +59,11 @@ def _from_directory():
             continue  # the first voice contact of each service is its main line
         label = FALLBACK[key].label if key != "helpline" else name
         found[key] = StripNumber(label, value, dial)
+    return found
+
+
+def _from_directory():
+    found = numbers_in_directory()
     # A service missing from the directory still gets a number on the page.
     return {key: found.get(key, FALLBACK[key]) for key in FALLBACK}
 

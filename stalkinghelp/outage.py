@@ -45,6 +45,23 @@ def stale_copy_response(response):
     return _fallback(response)
 
 
+def database_free_context(numbers):
+    """What base.html needs, without a request or the database: the numbers are given."""
+    return {
+        "emergency": numbers,
+        "quick_exit_url": settings.QUICK_EXIT_URL,
+        "site_name": settings.SITE_NAME,
+    }
+
+
+def emergency_page_html(numbers):
+    """The page that says part of the site is down, with `numbers`.
+
+    Also built as a static file for the front proxy (manage.py build_emergency_pages).
+    """
+    return loader.render_to_string("503.html", database_free_context(numbers))
+
+
 def emergency_page_response(request):
     """503 with the emergency numbers, rendered from the cache or built-in values only."""
     numbers = emergency_contacts_without_database()
@@ -60,12 +77,7 @@ def emergency_page_response(request):
             status=503,
         )
     else:
-        context = {
-            "emergency": numbers,
-            "quick_exit_url": settings.QUICK_EXIT_URL,
-            "site_name": settings.SITE_NAME,
-        }
-        response = HttpResponse(loader.render_to_string("503.html", context), status=503)
+        response = HttpResponse(emergency_page_html(numbers), status=503)
     response["Cache-Control"] = "no-store"
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return _fallback(response)

@@ -3,10 +3,10 @@
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from django.core.files.storage import FileSystemStorage
 
 from .caches import cache_from_url
+from .database import database_settings
 from .env import admin_path, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -96,20 +96,15 @@ TEMPLATES = [
     },
 ]
 
+# Bounded in time (see the module): a database that hangs gives the outage fallback.
 DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": database_settings(
+        env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
+        connect_timeout=env_int("DATABASE_CONNECT_TIMEOUT", 2),
+        statement_timeout=env_int("DATABASE_STATEMENT_TIMEOUT", 3),
     )
 }
-# A database that does not answer must fail fast, so stalkinghelp.outage can serve the
-# fallback well inside gunicorn's timeout rather than the worker being killed mid-request.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
-        "DATABASE_CONNECT_TIMEOUT", 3
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -168,7 +163,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Outside the code if you like (the front proxy serves it, so its user must read it).
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
