@@ -102,6 +102,12 @@ class Service(models.Model):
     bank_holidays = models.CharField(
         max_length=10, choices=BankHolidays.choices, default=BankHolidays.UNKNOWN
     )
+    hours_confirmed = models.BooleanField(
+        "opening hours confirmed",
+        default=True,
+        help_text="Untick when sources disagree on the hours. Visitors then see “Opening "
+        "hours not confirmed: call to check”, never open or closed.",
+    )
 
     # Provenance: how sure we are, and why.
     verified = models.BooleanField(
@@ -143,6 +149,7 @@ class Service(models.Model):
             bank_holidays=self.bank_holidays,
             exceptions=tuple(e.as_exception() for e in self.hours_exceptions.all()),
             temporarily_closed=self.status == self.Status.TEMPORARILY_CLOSED,
+            confirmed=self.hours_confirmed,
         )
 
     def public_contacts(self):
