@@ -173,6 +173,7 @@ class Service(models.Model):
             alert=self.alert,
             alert_until=self.alert_until,
             organisation=self.organisation.name if self.organisation_id else "",
+            verified=self.verified,
         )
 
 
@@ -250,10 +251,6 @@ class Contact(models.Model):
     def relay_href(self):
         relay = relay_dial(self.dial) if self.kind == self.Kind.VOICE else ""
         return f"tel:{relay}" if relay else ""
-
-    @property
-    def relay_display(self):
-        return self.as_channel().relay_display
 
     @property
     def href(self):

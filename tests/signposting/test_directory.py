@@ -117,6 +117,7 @@ def test_conflicting_entries_load_as_unverified_with_their_source_note():
         "mens-advice-line",
         "karma-nirvana",
         "notts-stalking-advocacy",
+        "notts-police-signvideo",
     ):
         service = Service.objects.get(slug=slug)
         assert not service.verified
@@ -192,6 +193,7 @@ def test_services_without_known_hours_record_none():
         "equation-mens-line",
         "paladin",
         "notts-victim-care",
+        "notts-police-signvideo",
     ):
         service = Service.objects.get(slug=slug)
         assert not service.always_open
