@@ -6,10 +6,14 @@ and the results page offers the unanswered questions again below. Only a value t
 not one of the choices is an error.
 """
 
+from functools import lru_cache
+
+from crispy_forms.utils import render_crispy_form
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 
 from .triage import Situation
 
@@ -153,3 +157,17 @@ class HelpFinderForm(forms.Form):
             area=data["area"],
             for_whom=data["for_whom"],
         )
+
+
+@lru_cache(maxsize=len(QUESTIONS))
+def _question_html(name):
+    return render_crispy_form(HelpFinderForm(ask=[name]))
+
+
+def questions_html(names):
+    """The radios for these questions, unanswered, for the results page to ask again.
+
+    Each question is rendered once per process (crispy layouts are slow, and the results
+    are never cached): its HTML is the same for everyone, never holding an answer.
+    """
+    return mark_safe("".join(_question_html(name) for name in names))  # noqa: S308 - our form

@@ -20,6 +20,7 @@ def unverified_note(service):
             {
                 "helpline": emergency_contacts()["helpline"],
                 "is_helpline": service.slug == HELPLINE_SLUG,
+                "link": False,
             },
         )
         notes.append(" ".join(strip_tags(html).split()))

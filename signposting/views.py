@@ -11,7 +11,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
 from . import directory_snapshot, selectors
-from .forms import HelpFinderForm
+from .forms import HelpFinderForm, questions_html
 from .limits import body_too_large
 from .models import Service
 from .triage import EMERGENCY, NO_VOICE, REPORT, SUPPORT, WELLBEING, recommend
@@ -73,7 +73,7 @@ def help_finder(request):
     context = {
         "situation": situation,
         "answers": form.answered(),
-        "more_questions": HelpFinderForm(ask=unanswered) if unanswered else None,
+        "more_questions": questions_html(unanswered),
         "groups": _grouped(recommendations, situation.helper),
         "helping_someone_url": HELPING_SOMEONE_URL,
         "now": now,

@@ -37,18 +37,20 @@ def alert_at(service, now):
 
 
 @register.inclusion_tag("signposting/includes/unverified_warning.html", takes_context=True)
-def unverified_warning(context, service=None):
+def unverified_warning(context, service=None, link=True):
     """{% unverified_warning service %}: the one warning for details we are still checking.
 
     `service` is anything with a slug (a Service, an Entry, a printed line). It points to
     the National Stalking Helpline, from the directory like every number, except on the
     helpline's own details. Phrasing content: it sits inside the card, line or sentence
-    it warns about, so a screen reader hears it there.
+    it warns about, so a screen reader hears it there. `link=False` for paper, where the
+    number is printed as text.
     """
     emergency = context.get("emergency") or emergency_contacts()
     return {
         "helpline": emergency["helpline"],
         "is_helpline": getattr(service, "slug", "") == HELPLINE_SLUG,
+        "link": link,
     }
 
 

@@ -84,41 +84,26 @@ def _lines(response):
     return [" ".join(re.sub(r"<[^>]+>", " ", item.split("</li>")[0]).split()) for item in items]
 
 
-def test_the_poster_warns_on_each_line_still_being_checked(client, starter_data):
-    # The Stalking Advocacy Service and Equation are not yet verified in the starter.
-    lines = _lines(client.get("/partners/poster/"))
-    warned = [line for line in lines if WARNING in line]
-    assert warned and len(warned) == len(
-        [line for line in lines if line.startswith(("Nottinghamshire Stalking", "Equation"))]
-    )
-    assert not [line for line in lines if line.startswith("National Stalking") and WARNING in line]
-
-
-def test_the_wallet_card_marks_lines_still_being_checked_and_gives_the_warning(
-    client, starter_data
+@pytest.mark.parametrize("path", PRINTED)
+def test_printed_pieces_mark_each_line_still_being_checked_and_give_the_warning(
+    client, starter_data, path
 ):
-    response = client.get("/partners/card/")
-    card = text_of(response)
-    assert "* " + WARNING in card
+    # The Stalking Advocacy Service and Equation are not yet verified in the starter.
+    response = client.get(path)
+    assert "* " + WARNING in text_of(response)
     for line in _lines(response):
-        if line.startswith("Nottinghamshire Stalking"):
-            assert " * " in line and "still being checked" in line  # heard on the line too
+        checking = line.startswith(("Nottinghamshire Stalking", "Equation"))
+        assert (" * " in line and "still being checked" in line) is checking, line
 
 
 def test_when_the_helpline_itself_is_still_being_checked_it_is_not_the_fallback(
     client, starter_data
 ):
     Service.objects.filter(slug="national-stalking-helpline").update(verified=False)
-    widget = text_of(client.get("/embed/get-help/"))
-    assert "We are still checking these contact details." in widget
-    assert "If they do not work" not in widget
-    helpline = [
-        line
-        for line in _lines(client.get("/partners/poster/"))
-        if line.startswith("National Stalking Helpline")
-    ]
-    assert helpline and all("We are still checking" in line for line in helpline)
-    assert not [line for line in helpline if "If they do not work" in line]
+    for path in (*PRINTED, "/embed/get-help/"):
+        text = text_of(client.get(path))
+        assert "We are still checking these contact details." in text, path
+        assert "If they do not work" not in text, path
 
 
 @pytest.mark.parametrize("path", PRINTED)
