@@ -72,7 +72,11 @@ def unverified_entries(now):
         .select_related("service")
         .order_by("service__name", "order", "id")
     )
+    unconfirmed_hours = Service.objects.filter(hours_confirmed=False).order_by("name")
     items = [ReviewItem(s.name, "service marked unverified", _admin_url(s)) for s in services]
+    items += [
+        ReviewItem(s.name, "opening hours not confirmed", _admin_url(s)) for s in unconfirmed_hours
+    ]
     # A contact is edited on its service's page (inline), so link there.
     items += [
         ReviewItem(f"{c.service.name}: {c}", "contact marked unverified", _admin_url(c.service))

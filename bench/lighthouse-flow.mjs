@@ -37,9 +37,10 @@ const ANSWERS = {
   for_whom: 'me',
   danger: 'no',
   can_talk: 'yes',
+  can_speak_and_hear: 'yes',
   relationship: 'partner',
   gender: 'woman',
-  age: '18_plus',
+  age: '19_plus',
   area: 'notts',
 };
 

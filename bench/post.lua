@@ -6,4 +6,4 @@ dofile("report.lua")
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.body = "for_whom=me&danger=no&can_talk=yes&relationship=partner"
-  .. "&gender=woman&age=18_plus&area=notts"
+  .. "&can_speak_and_hear=yes&gender=woman&age=19_plus&area=notts"

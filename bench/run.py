@@ -57,7 +57,8 @@ CONTENT_PATH = "/what-is-stalking/"
 HELP_FINDER_PATH = "/get-help/"
 # The same answers as post.lua and lighthouse-flow.mjs send.
 HELP_FINDER_BODY = (
-    b"for_whom=me&danger=no&can_talk=yes&relationship=partner&gender=woman&age=18_plus&area=notts"
+    b"for_whom=me&danger=no&can_talk=yes&can_speak_and_hear=yes&relationship=partner"
+    b"&gender=woman&age=19_plus&area=notts"
 )
 RESULTS_MARKER = b"Who can help you"
 

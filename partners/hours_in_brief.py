@@ -4,6 +4,7 @@ from signposting.opening import (
     BANK_HOLIDAY_CLOSED,
     BANK_HOLIDAY_OPEN,
     DAY_NAMES,
+    HOURS_NOT_CONFIRMED,
     HOURS_NOT_KNOWN,
     format_time,
 )
@@ -38,6 +39,8 @@ def hours_in_brief(hours):
     """e.g. "Monday to Friday 9:30am to 4pm. Closed on bank holidays." Never a guess."""
     if hours.temporarily_closed:
         return "Temporarily closed."
+    if not hours.confirmed:
+        return HOURS_NOT_CONFIRMED + "."
     if hours.always_open:
         return "24 hours a day, every day."
     if not hours.sessions:

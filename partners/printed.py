@@ -21,6 +21,7 @@ POLICE_NON_EMERGENCY_SLUG = "police-101"
 
 @dataclass(frozen=True)
 class PrintedLine:
+    slug: str  # the directory service it comes from
     name: str
     label: str
     number: str
@@ -41,10 +42,16 @@ class PrintedNumbers:
     def any_still_checking(self):
         return any(line.still_checking for line in [*self.helpline, *self.local])
 
+    @property
+    def helpline_still_checking(self):
+        # Then the warning cannot send people to the helpline as the number that works.
+        return any(line.still_checking for line in self.helpline)
+
 
 def _lines(service):
     return [
         PrintedLine(
+            slug=service.slug,
             name=service.name,
             label=contact.label,
             number=contact.value,

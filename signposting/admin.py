@@ -53,7 +53,9 @@ class ServiceAdmin(SimpleHistoryAdmin):
         "last_verified_display",
         "hours_display",
     ]
-    list_filter = ["category", "area", "verified", "status", "relationship", "genders"]
+    list_filter = [
+        "category", "area", "verified", "hours_confirmed", "status", "relationship", "genders",
+    ]  # fmt: skip
     search_fields = ["name", "slug", "organisation__name", "contacts__value", "short_description"]
     list_select_related = ["organisation"]
     prepopulated_fields = {"slug": ["name"]}
@@ -77,9 +79,11 @@ class ServiceAdmin(SimpleHistoryAdmin):
         (
             "Hours",
             {
-                "fields": ["always_open", "bank_holidays"],
+                "fields": ["always_open", "bank_holidays", "hours_confirmed"],
                 "description": "Add weekly times below. With no times and not 24 hours, "
-                "visitors see “Opening hours not known: call to check”.",
+                "visitors see “Opening hours not known: call to check”. When sources "
+                "disagree, untick “opening hours confirmed”: visitors then see “Opening "
+                "hours not confirmed: call to check”, never open or closed.",
             },
         ),
         (
@@ -102,6 +106,8 @@ class ServiceAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="hours")
     def hours_display(self, service):
+        if not service.hours_confirmed:
+            return "not confirmed"
         if service.always_open:
             return "24 hours"
         return "weekly times" if service.session_count else "not known"

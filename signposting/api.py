@@ -17,7 +17,10 @@ from .limits import MAX_BODY_BYTES, body_too_large
 from .serializers.hsds import directory_to_hsds
 from .triage import recommend
 
-BOOLEAN_FIELDS = ("danger", "can_talk")
+BOOLEAN_FIELDS = ("danger", "can_talk", "can_speak_and_hear")
+# Version 1.0 had one band for every adult; "18" and "19_plus" now split it where
+# Childline's age rule falls. The old value keeps its old meaning.
+LEGACY_ANSWERS = {("age", "18_plus"): "19_plus"}
 
 
 def _error(status, message, **extra):
@@ -40,7 +43,7 @@ def _as_form_data(body):
         if name in BOOLEAN_FIELDS and isinstance(value, bool):
             value = "yes" if value else "no"
         if isinstance(value, str):
-            data[name] = value
+            data[name] = LEGACY_ANSWERS.get((name, value), value)
         elif value is not None:
             data[name] = (
                 "__not_a_choice__"  # any other type is an invalid choice, reported per field

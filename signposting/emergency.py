@@ -15,7 +15,7 @@ from stalkinghelp.content_generation import keep_stamped, read_stamped
 
 logger = logging.getLogger(__name__)
 
-CACHE_KEY = "signposting:emergency-contacts:v2"
+CACHE_KEY = "signposting:emergency-contacts:v3"
 # Long, because this is also the copy shown while the database is down.
 KEEP_SECONDS = 30 * 24 * 60 * 60
 
@@ -29,12 +29,16 @@ class StripNumber:
     label: str
     number: str  # as shown, e.g. "0808 802 0300"
     tel: str  # for the tel: link, e.g. "+448088020300"
+    slug: str = ""  # the directory service it comes from
+    still_checking: bool = False  # the directory has not yet verified the service
 
 
 FALLBACK = {
-    "emergency": StripNumber("999", "999", "999"),
-    "silent": StripNumber("999, then 55", "999", "999"),
-    "helpline": StripNumber("National Stalking Helpline", "0808 802 0300", "+448088020300"),
+    "emergency": StripNumber("999", "999", "999", EMERGENCY_SLUG),
+    "silent": StripNumber("999, then 55", "999", "999", SILENT_SLUG),
+    "helpline": StripNumber(
+        "National Stalking Helpline", "0808 802 0300", "+448088020300", HELPLINE_SLUG
+    ),
 }
 
 _KEYS = {EMERGENCY_SLUG: "emergency", SILENT_SLUG: "silent", HELPLINE_SLUG: "helpline"}
@@ -50,15 +54,15 @@ def numbers_in_directory():
             service__status="active",
         )
         .order_by("service__slug", "order", "id")
-        .values_list("service__slug", "service__name", "value", "dial")
+        .values_list("service__slug", "service__name", "value", "dial", "service__verified")
     )  # fmt: skip
     found = {}
-    for slug, name, value, dial in rows:
+    for slug, name, value, dial, verified in rows:
         key = _KEYS[slug]
         if key in found or not dial:
             continue  # the first voice contact of each service is its main line
         label = FALLBACK[key].label if key != "helpline" else name
-        found[key] = StripNumber(label, value, dial)
+        found[key] = StripNumber(label, value, dial, slug, still_checking=not verified)
     return found
 
 

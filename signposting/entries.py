@@ -42,11 +42,6 @@ class Channel:
     def is_phone(self):
         return self.kind in (VOICE, TEXTPHONE)
 
-    @property
-    def relay_display(self):
-        dial = self.relay_href.removeprefix("tel:")
-        return dial if dial == "18000" else f"18001 {self.value}"
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -65,6 +60,7 @@ class Entry:
     alert: str = ""
     alert_until: datetime | None = None
     organisation: str = ""
+    verified: bool = True  # False: the directory still has to check these details
 
     @property
     def is_local(self):

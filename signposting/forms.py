@@ -1,36 +1,52 @@
-"""The help-finder questions: one short form of radios, shared by the page and the JSON API."""
+"""The help-finder questions: one short form of radios, shared by the page and the JSON API.
 
+No question is required. A person in danger can answer that one alone and get the
+emergency results at once: any question left out takes its broadest answer (DEFAULTS),
+and the results page offers the unanswered questions again below. Only a value that is
+not one of the choices is an error.
+"""
+
+from functools import lru_cache
+
+from crispy_forms.utils import render_crispy_form
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 
 from .triage import Situation
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
+# name: (question, choices, message for a value that is not one of the choices)
 QUESTIONS = {
-    "for_whom": (
-        "Who are you looking for help for?",
-        [("me", "For me"), ("someone_else", "For someone else")],
-        "Select who you are looking for help for",
-    ),
     "danger": (
         "Are you, or the person you are helping, in danger right now?",
         YES_NO,
         "Select yes if someone is in danger right now",
+    ),
+    "for_whom": (
+        "Who are you looking for help for?",
+        [("me", "For me"), ("someone_else", "For someone else")],
+        "Select who you are looking for help for",
     ),
     "can_talk": (
         "Is it safe to talk on the phone?",
         YES_NO,
         "Select yes if it is safe to talk on the phone",
     ),
+    "can_speak_and_hear": (
+        "Can you, or the person you are helping, speak and hear on a phone call?",
+        YES_NO,
+        "Select yes if a phone call is possible",
+    ),
     "relationship": (
         "Who is doing it?",
         [
             ("partner", "A partner or ex-partner"),
             ("family", "A family member"),
-            ("known", "Someone else they know, like a neighbour, colleague or friend"),
+            ("known", "Someone else known to the person, like a neighbour, colleague or friend"),
             ("stranger", "A stranger, or not sure who"),
         ],
         "Select who is doing it",
@@ -47,32 +63,58 @@ QUESTIONS = {
     ),
     "age": (
         "How old is the person being stalked?",
-        [("under_16", "Under 16"), ("16_17", "16 or 17"), ("18_plus", "18 or over")],
-        "Select how old the person being stalked is",
+        [
+            ("under_16", "Under 16"),
+            ("16_17", "16 or 17"),
+            ("18", "18"),
+            ("19_plus", "19 or over"),
+            ("prefer_not", "Prefer not to say"),
+        ],
+        "Select how old the person being stalked is, or prefer not to say",
     ),
     "area": (
-        "Do they live in Nottingham or Nottinghamshire?",
+        "Does the person being stalked live in Nottingham or Nottinghamshire?",
         [("notts", "Yes"), ("elsewhere", "No, somewhere else in the UK"), ("unsure", "Not sure")],
-        "Select whether they live in Nottingham or Nottinghamshire",
+        "Select whether the person being stalked lives in Nottingham or Nottinghamshire",
     ),
 }
 
+# A question left out takes the answer that leaves the most help on the page.
+DEFAULTS = {
+    "danger": "no",  # 999 and the Silent Solution are on every page whatever the answer
+    "for_whom": "me",
+    "can_talk": "no",  # the silent and text routes are shown as well as voice lines
+    "can_speak_and_hear": "no",  # text, relay and sign-language routes are shown too
+    "relationship": "stranger",  # the form's own "not sure who"
+    "gender": "prefer_not",  # women's and men's lines, each saying who it is for
+    "age": "prefer_not",  # every age band, each line saying its own age rule
+    "area": "unsure",  # national and local lines, local ones saying who they serve
+}
+
 HINTS = {
+    "danger": "If yes, you do not need to answer the other questions. "
+    "Go straight to “Show who can help” at the end.",
     "can_talk": "If someone could hear you or check your phone, choose no.",
+    "can_speak_and_hear": "Choose no for someone who is Deaf, hard of hearing or cannot speak. "
+    "We will show ways to get help by text, by relay and in British Sign Language (BSL).",
     "gender": "This helps us show the right helplines. Some are for women, some for men.",
 }
 
 
 class HelpFinderForm(forms.Form):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, ask=None, **kwargs):
+        """`ask`: only these questions (the results page asks the unanswered ones again)."""
         super().__init__(*args, **kwargs)
-        for name, (label, choices, required) in QUESTIONS.items():
+        for name, (label, choices, invalid) in QUESTIONS.items():
+            if ask is not None and name not in ask:
+                continue
             self.fields[name] = forms.ChoiceField(
                 label=label,
                 choices=choices,
+                required=False,
                 widget=forms.RadioSelect,
                 help_text=HINTS.get(name, ""),
-                error_messages={"required": required, "invalid_choice": required},
+                error_messages={"invalid_choice": invalid},
             )
 
     @cached_property
@@ -83,24 +125,49 @@ class HelpFinderForm(forms.Form):
         # No CSRF token: the view is exempt, and a token would set a cookie on a public page.
         helper.disable_csrf = True
         helper.layout = Layout(
-            *(Field.radios(name, legend_size=Size.MEDIUM, legend_tag="h2") for name in QUESTIONS)
+            *(Field.radios(name, legend_size=Size.MEDIUM, legend_tag="h2") for name in self.fields)
         )
         return helper
 
     def error_links(self):
         """(anchor, message) pairs for the error summary: each links to the field's first radio."""
         return [
-            (f"id_{name}_1", message) for name in QUESTIONS for message in self.errors.get(name, [])
+            (f"id_{name}_1", message)
+            for name in self.fields
+            for message in self.errors.get(name, [])
         ]
 
+    def answered(self):
+        """The answers given, by question, in the form's order."""
+        return {name: value for name in QUESTIONS if (value := self.cleaned_data.get(name))}
+
+    def unanswered(self):
+        """The questions left out; each took its DEFAULTS answer."""
+        return [name for name in QUESTIONS if not self.cleaned_data.get(name)]
+
     def situation(self):
-        data = self.cleaned_data
+        data = {**DEFAULTS, **self.answered()}
         return Situation(
             danger=data["danger"] == "yes",
             can_talk=data["can_talk"] == "yes",
+            can_speak_and_hear=data["can_speak_and_hear"] == "yes",
             relationship=data["relationship"],
             gender=data["gender"],
             age=data["age"],
             area=data["area"],
             for_whom=data["for_whom"],
         )
+
+
+@lru_cache(maxsize=len(QUESTIONS))
+def _question_html(name):
+    return render_crispy_form(HelpFinderForm(ask=[name]))
+
+
+def questions_html(names):
+    """The radios for these questions, unanswered, for the results page to ask again.
+
+    Each question is rendered once per process (crispy layouts are slow, and the results
+    are never cached): its HTML is the same for everyone, never holding an answer.
+    """
+    return mark_safe("".join(_question_html(name) for name in names))  # noqa: S308 - our form

@@ -102,6 +102,12 @@ class Service(models.Model):
     bank_holidays = models.CharField(
         max_length=10, choices=BankHolidays.choices, default=BankHolidays.UNKNOWN
     )
+    hours_confirmed = models.BooleanField(
+        "opening hours confirmed",
+        default=True,
+        help_text="Untick when sources disagree on the hours. Visitors then see “Opening "
+        "hours not confirmed: call to check”, never open or closed.",
+    )
 
     # Provenance: how sure we are, and why.
     verified = models.BooleanField(
@@ -143,6 +149,7 @@ class Service(models.Model):
             bank_holidays=self.bank_holidays,
             exceptions=tuple(e.as_exception() for e in self.hours_exceptions.all()),
             temporarily_closed=self.status == self.Status.TEMPORARILY_CLOSED,
+            confirmed=self.hours_confirmed,
         )
 
     def public_contacts(self):
@@ -166,6 +173,7 @@ class Service(models.Model):
             alert=self.alert,
             alert_until=self.alert_until,
             organisation=self.organisation.name if self.organisation_id else "",
+            verified=self.verified,
         )
 
 
@@ -243,10 +251,6 @@ class Contact(models.Model):
     def relay_href(self):
         relay = relay_dial(self.dial) if self.kind == self.Kind.VOICE else ""
         return f"tel:{relay}" if relay else ""
-
-    @property
-    def relay_display(self):
-        return self.as_channel().relay_display
 
     @property
     def href(self):

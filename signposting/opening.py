@@ -23,6 +23,8 @@ BANK_HOLIDAY_CLOSED = "closed"
 BANK_HOLIDAY_UNKNOWN = "unknown"
 
 HOURS_NOT_KNOWN = "Opening hours not known: call to check"
+# Sources disagree on the hours: never say open or closed from a timetable we doubt.
+HOURS_NOT_CONFIRMED = "Opening hours not confirmed: call to check"
 
 
 @dataclass(frozen=True)
@@ -48,13 +50,14 @@ class Hours:
     bank_holidays: str = BANK_HOLIDAY_UNKNOWN
     exceptions: tuple[DatedException, ...] = ()
     temporarily_closed: bool = False
+    confirmed: bool = True  # False when sources disagree on the timetable
 
 
 @dataclass(frozen=True)
 class OpenState:
     """What a visitor needs to know about a line at one moment."""
 
-    kind: str  # "always", "open", "closed", "unknown", "suspended"
+    kind: str  # "always", "open", "closed", "unknown" (or not confirmed), "suspended"
     text: str
     until: dt.datetime | None = None
     next_open: dt.datetime | None = None
@@ -151,6 +154,8 @@ def open_state(service, now):
 
     if hours.temporarily_closed:
         return OpenState("suspended", "Temporarily closed")
+    if not hours.confirmed:
+        return OpenState("unknown", HOURS_NOT_CONFIRMED)
     if hours.always_open:
         return OpenState("always", "24 hours")
     if not hours.sessions:
@@ -177,6 +182,8 @@ def open_state(service, now):
 
 def describe_sessions(hours):
     """Weekly hours as lines of plain text, e.g. "Monday: 9:30am to 4pm"."""
+    if not hours.confirmed:
+        return [HOURS_NOT_CONFIRMED, "The sources we found give different hours."]
     if hours.always_open:
         return ["24 hours a day, every day"]
     if not hours.sessions:

@@ -2,7 +2,10 @@
 """Why each service is recommended, in one plain sentence.
 
 Two wordings per service: for the person being stalked ("me") and for a person
-helping them ("someone_else"). Short sentences, calm, no promises of safety.
+helping them ("someone_else"). Some services have variants for other answers (who
+is doing it; whether the person can speak and hear on a call), so a reason never
+speaks of a partner when a stranger was chosen. Short sentences, calm, no promises
+of safety. In the "me" wording, "they" never refers to the person being stalked.
 """
 
 DOMESTIC = "Stalking by a partner, ex-partner or family member is domestic abuse."
@@ -12,21 +15,33 @@ REASONS = {
         "You said you are in danger now. Call 999 straight away.",
         "They are in danger now. Call 999 straight away, or help them to call.",
     ),
+    "emergency-999/no-voice": (
+        "You said you are in danger now. Contact 999 straight away. Below are ways to do it by text, by relay or in British Sign Language.",
+        "They are in danger now. Contact 999 straight away. Below are ways to do it by text, by relay or in British Sign Language.",
+    ),
     "silent-solution": (
         "If you cannot speak safely, call 999 and press 55 when asked.",
         "If they cannot speak safely, they can call 999 and press 55 when asked.",
     ),
+    "silent-solution/no-voice": (
+        "If you can hear but cannot speak, call 999 and press 55 when the recorded message asks.",
+        "If they can hear but cannot speak, they can call 999 and press 55 when the recorded message asks.",
+    ),
     "silent-solution-later": (
         "If it becomes an emergency and you cannot speak, call 999 and press 55 when asked.",
         "If it becomes an emergency and they cannot speak, they can call 999 and press 55 when asked.",
+    ),
+    "silent-solution-later/no-voice": (
+        "If it becomes an emergency and you can hear but cannot speak, call 999 and press 55 when the recorded message asks.",
+        "If it becomes an emergency and they can hear but cannot speak, they can call 999 and press 55 when the recorded message asks.",
     ),
     "emergency-sms": (
         "You can text 999 instead of calling once your phone is registered. Register now, before you need it.",
         "They can text 999 instead of calling once their phone is registered. They should register before they need it.",
     ),
     "relay-uk": (
-        "From a textphone or the Relay UK app, call 18000 to reach 999 by text.",
-        "From a textphone or the Relay UK app, they can call 18000 to reach 999 by text.",
+        "From a textphone or the Relay UK app, dial 18000 to reach 999 by text. For any other number, put 18001 in front of it.",
+        "From a textphone or the Relay UK app, they can dial 18000 to reach 999 by text, or put 18001 in front of any other number.",
     ),
     "bsl-999": (
         "If you use British Sign Language, you can reach 999 through a BSL interpreter.",
@@ -40,8 +55,12 @@ REASONS = {
         "You can report stalking to Nottinghamshire Police online, at any time, without calling.",
         "They can report stalking to Nottinghamshire Police online, at any time, without calling.",
     ),
+    "notts-police-signvideo": (
+        "If you use British Sign Language, you can contact Nottinghamshire Police through a video interpreter when it is not an emergency.",
+        "If they use British Sign Language, they can contact Nottinghamshire Police through a video interpreter when it is not an emergency.",
+    ),
     "crimestoppers": (
-        "To pass on information without giving your name, use Crimestoppers. They cannot give you updates or support.",
+        "To pass on information without giving your name, use Crimestoppers. Crimestoppers cannot give you updates or support.",
         "To pass on information without giving your name, use Crimestoppers. They cannot give updates or support.",
     ),
     "national-stalking-helpline": (
@@ -72,12 +91,20 @@ REASONS = {
         f"{DOMESTIC} This national helpline helps men.",
         f"{DOMESTIC} This national helpline helps men, and people worried about them.",
     ),
-    "galop": (
+    "galop/partner": (
         "Galop helps LGBT+ people facing abuse, including stalking by a partner or ex-partner.",
         "Galop helps LGBT+ people facing abuse, including stalking by a partner or ex-partner.",
     ),
+    "galop/family": (
+        "Galop helps LGBT+ people facing abuse, including abuse and stalking by family members.",
+        "Galop helps LGBT+ people facing abuse, including abuse and stalking by family members.",
+    ),
+    "galop": (
+        "Galop helps LGBT+ people facing abuse and harassment, including stalking.",
+        "Galop helps LGBT+ people facing abuse and harassment, including stalking.",
+    ),
     "karma-nirvana": (
-        "If your family, or people acting for them, are involved, this helpline knows about honour-based abuse.",
+        "If your family, or people acting for your family, are involved, this helpline knows about honour-based abuse.",
         "If their family, or people acting for them, are involved, this helpline knows about honour-based abuse.",
     ),
     "childline": (
@@ -104,14 +131,33 @@ NOTES = {
     "for_men": "This line is for men.",
     "both_lines": "There is a women's line and a men's line. Use the one that fits best.",
     "lifted": "Open now, while {name} is closed.",
+    "lifted_not_known": "Open now. We do not know if {name} is open at this time.",
+    "ages_between": "For people aged {low} to {high}.",
+    "ages_from": "For people aged {low} or over.",
+    "ages_up_to": "For people aged {high} or under.",
 }
 
+# Services whose reason depends on who is doing it.
+BY_RELATIONSHIP = {"galop"}
+# Services whose reason changes when the person cannot speak or hear on a call.
+BY_VOICE = {"emergency-999", "silent-solution", "silent-solution-later"}
 
-def reason_for(key, for_whom):
-    me, helper = REASONS[key]
-    return helper if for_whom == "someone_else" else me
+
+def _variant(key, situation):
+    if key in BY_RELATIONSHIP and situation.relationship in ("partner", "family"):
+        return f"{key}/{situation.relationship}"
+    if key in BY_VOICE and not situation.can_speak_and_hear:
+        return f"{key}/no-voice"
+    return key
 
 
-def default_reason(entry, for_whom):
-    """For a service added by staff that has no written reason: its own description."""
-    return entry.short_description
+def reason_for(key, situation, entry):
+    """The reason for recommending `entry` under `key`, worded for this situation.
+
+    A service added by staff without a written reason is explained by its own description.
+    """
+    wordings = REASONS.get(_variant(key, situation))
+    if wordings is None:
+        return entry.short_description
+    me, helper = wordings
+    return helper if situation.for_whom == "someone_else" else me

@@ -19,7 +19,8 @@ DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 SERVICE_FIELDS = (
     "name", "short_description", "who_it_helps", "category", "status", "alert",
     "url", "genders", "min_age", "max_age", "relationship", "area", "always_open",
-    "bank_holidays", "verified", "last_verified", "source", "confidence_note", "sort_order",
+    "bank_holidays", "hours_confirmed", "verified", "last_verified", "source", "confidence_note",
+    "sort_order",
 )  # fmt: skip
 CONTACT_FIELDS = ("kind", "label", "value", "instructions", "for_gender", "verified", "note")
 

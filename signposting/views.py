@@ -11,7 +11,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
 from . import directory_snapshot, selectors
-from .forms import HelpFinderForm
+from .forms import HelpFinderForm, questions_html
 from .limits import body_too_large
 from .models import Service
 from .triage import EMERGENCY, NO_VOICE, REPORT, SUPPORT, WELLBEING, recommend
@@ -20,12 +20,12 @@ HELPING_SOMEONE_URL = "/helping-someone/"
 
 GROUP_HEADINGS = {
     EMERGENCY: "Emergency help now",
-    NO_VOICE: "If you cannot talk",
+    NO_VOICE: "If you cannot talk or hear on a call",
     SUPPORT: "Advice and support",
     REPORT: "Reporting it",
     WELLBEING: "Someone to talk to",
 }
-HELPER_GROUP_HEADINGS = {**GROUP_HEADINGS, NO_VOICE: "If they cannot talk"}
+HELPER_GROUP_HEADINGS = {**GROUP_HEADINGS, NO_VOICE: "If they cannot talk or hear on a call"}
 
 
 def _no_store(response):
@@ -64,12 +64,16 @@ def help_finder(request):
     form = HelpFinderForm(request.POST)
     if not form.is_valid():
         return _no_store(_form_page(request, form))
+    # Questions left out take their broadest answer: a person in danger who answered only
+    # that one sees the emergency results now, with the rest offered again below.
     situation = form.situation()
+    unanswered = form.unanswered()
     now = timezone.now()
     recommendations = recommend(situation, directory_snapshot.directory_entries(), now)
     context = {
         "situation": situation,
-        "answers": {name: form.cleaned_data[name] for name in form.fields},
+        "answers": form.answered(),
+        "more_questions": questions_html(unanswered),
         "groups": _grouped(recommendations, situation.helper),
         "helping_someone_url": HELPING_SOMEONE_URL,
         "now": now,

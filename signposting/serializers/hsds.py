@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ..entries import visible_alert
 from ..opening import DAY_NAMES
+from ..unverified import unverified_note
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://stalkinghelp.nottinghamshire/hsds")
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -92,6 +93,8 @@ def service_to_hsds(service):
         "email": emails[0] if emails else None,
         "status": STATUS.get(service.status, service.status),
         "alert": visible_alert(service, timezone.now()) or None,
+        # Our own field: what we are still checking (details, or hours sources disagree on).
+        "unverified_note": unverified_note(service),
         "eligibility_description": " ".join(eligibility),
         "minimum_age": service.min_age,
         "maximum_age": service.max_age,

@@ -1,10 +1,11 @@
-"""Template helpers for showing services: opening state and weekly hours."""
+"""Template helpers for showing services: opening state, weekly hours and warnings."""
 
 from functools import lru_cache
 
 from django import template
 from django.template.loader import render_to_string
 
+from signposting.emergency import HELPLINE_SLUG, emergency_contacts
 from signposting.entries import visible_alert
 from signposting.opening import describe_sessions
 from signposting.opening import open_state as _open_state
@@ -33,6 +34,24 @@ def steps(text):
 def alert_at(service, now):
     """{{ service|alert_at:now }}: the alert text while it is current, else nothing."""
     return visible_alert(service, now)
+
+
+@register.inclusion_tag("signposting/includes/unverified_warning.html", takes_context=True)
+def unverified_warning(context, service=None, link=True):
+    """{% unverified_warning service %}: the one warning for details we are still checking.
+
+    `service` is anything with a slug (a Service, an Entry, a printed line). It points to
+    the National Stalking Helpline, from the directory like every number, except on the
+    helpline's own details. Phrasing content: it sits inside the card, line or sentence
+    it warns about, so a screen reader hears it there. `link=False` for paper, where the
+    number is printed as text.
+    """
+    emergency = context.get("emergency") or emergency_contacts()
+    return {
+        "helpline": emergency["helpline"],
+        "is_helpline": getattr(service, "slug", "") == HELPLINE_SLUG,
+        "link": link,
+    }
 
 
 @lru_cache(maxsize=512)

@@ -19,7 +19,11 @@ pytestmark = pytest.mark.django_db
 EXPECTED = {
     "pages_past_review": ["Overdue page"],
     "services_not_verified": ["Stale service", "Never checked"],
-    "unverified_entries": ["Unverified service", "Checked service: Phone (voice): 0300 123 4567"],
+    "unverified_entries": [
+        "Unverified service",
+        "Disputed hours",
+        "Checked service: Phone (voice): 0300 123 4567",
+    ],
     "expired_alerts": ["Old alert"],
     "coming_up": ["Awareness week", "Campaign ending"],
 }
@@ -53,6 +57,7 @@ def prepared(db):
     make_contact(checked, "0300 123 4567", verified=False)
     make_contact(checked, "0808 802 0300")
     make_service(name="Unverified service", verified=False)
+    make_service(name="Disputed hours", hours_confirmed=False)
 
     make_service(
         name="Old alert", alert="Lines are busy today", alert_until=now - timedelta(hours=1)

@@ -18,7 +18,7 @@ def main_html(response):
     return html[html.index("<main") : html.index("</main>")]
 
 
-def make_service(slug="test-helpline", name="Test Helpline", number="0808 802 0300"):
+def make_service(slug="test-helpline", name="Test Helpline", number="0808 802 0300", **fields):
     service = Service.objects.create(
         slug=slug,
         name=name,
@@ -26,6 +26,8 @@ def make_service(slug="test-helpline", name="Test Helpline", number="0808 802 03
         who_it_helps="Anyone.",
         category=Service.Category.choices[0][0],
         always_open=True,
+        verified=fields.pop("verified", True),
+        **fields,
     )
     Contact.objects.create(service=service, kind=Contact.Kind.VOICE, value=number)
     return service
@@ -51,6 +53,23 @@ def test_when_the_directory_number_changes_the_page_shows_the_new_one(client):
     html = main_html(client.get("/advice/"))
     assert "0115 947 6490" in html and 'href="tel:+441159476490"' in html
     assert "0808 802 0300" not in html
+
+
+def test_a_token_for_a_service_still_being_checked_carries_the_warning_inline(client):
+    make_service(number="0115 947 6490", verified=False)
+    make_page(slug="advice", body="<p>Call [[service:test-helpline]] for advice.</p>")
+    html = main_html(client.get("/advice/"))
+    inline = html[html.index('<span class="sh-inline">') :]
+    inline = inline[: inline.index("</span> for advice.")]
+    assert "We are still checking these contact details." in inline
+    assert "call the National Stalking Helpline on" in inline
+
+
+def test_hours_not_confirmed_show_in_a_token_as_not_confirmed(client):
+    make_service(hours_confirmed=False)
+    make_page(slug="advice", body="<p>[[service:test-helpline]]</p>")
+    html = main_html(client.get("/advice/"))
+    assert "Opening hours not confirmed: call to check" in html and "24 hours" not in html
 
 
 def test_a_renamed_service_is_renamed_on_every_page(client):

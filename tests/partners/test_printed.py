@@ -72,10 +72,38 @@ def test_a_temporarily_closed_local_line_is_not_printed(client, starter_data, pa
     assert "0800 304 7575" not in text_of(client.get(path))
 
 
+WARNING = (
+    "We are still checking these contact details. If they do not work, call the "
+    "National Stalking Helpline on 0808 802 0300"
+)
+
+
+def _lines(response):
+    """Each printed line's text, by the service name it starts with."""
+    items = response.content.decode().split('<li class="printed-lines__item">')[1:]
+    return [" ".join(re.sub(r"<[^>]+>", " ", item.split("</li>")[0]).split()) for item in items]
+
+
 @pytest.mark.parametrize("path", PRINTED)
-def test_printed_pieces_mark_details_still_being_checked(client, starter_data, path):
-    # The Stalking Advocacy Service is not yet verified in the starter directory.
-    assert "still being checked" in text_of(client.get(path)).lower()
+def test_printed_pieces_mark_each_line_still_being_checked_and_give_the_warning(
+    client, starter_data, path
+):
+    # The Stalking Advocacy Service and Equation are not yet verified in the starter.
+    response = client.get(path)
+    assert "* " + WARNING in text_of(response)
+    for line in _lines(response):
+        checking = line.startswith(("Nottinghamshire Stalking", "Equation"))
+        assert (" * " in line and "still being checked" in line) is checking, line
+
+
+def test_when_the_helpline_itself_is_still_being_checked_it_is_not_the_fallback(
+    client, starter_data
+):
+    Service.objects.filter(slug="national-stalking-helpline").update(verified=False)
+    for path in (*PRINTED, "/embed/get-help/"):
+        text = text_of(client.get(path))
+        assert "We are still checking these contact details." in text, path
+        assert "If they do not work" not in text, path
 
 
 @pytest.mark.parametrize("path", PRINTED)

@@ -44,7 +44,8 @@ def _pages(client):
     pages = [(path, client.get(path)) for path in gets]
     pages += [
         ("/get-help/ results", client.post("/get-help/", ANSWERS)),
-        ("/get-help/ errors", client.post("/get-help/", {"for_whom": "me"})),
+        ("/get-help/ errors", client.post("/get-help/", {"for_whom": "them"})),
+        ("/get-help/ danger only", client.post("/get-help/", {"danger": "yes"})),
         ("/get-help/ too large", client.post("/get-help/", {"x": "y" * 20_000})),
         ("/search/ results", client.post("/search/", {"q": "phone tracking"})),
         ("/is-it-stalking/ answered", client.post("/is-it-stalking/", {"answers": ["fixated"]})),

@@ -1,6 +1,10 @@
 """The directory models, the phone rules, the starter loader and the emergency numbers."""
 
+import datetime as dt
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
@@ -113,6 +117,7 @@ def test_conflicting_entries_load_as_unverified_with_their_source_note():
         "mens-advice-line",
         "karma-nirvana",
         "notts-stalking-advocacy",
+        "notts-police-signvideo",
     ):
         service = Service.objects.get(slug=slug)
         assert not service.verified
@@ -120,6 +125,58 @@ def test_conflicting_entries_load_as_unverified_with_their_source_note():
     equation = Contact.objects.get(value="0800 995 6999")
     assert not equation.verified
     assert "0800 995 6999" not in [c.value for c in equation.service.as_entry().channels]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", ["mens-advice-line", "karma-nirvana", "galop"])
+def test_hours_the_sources_disagree_on_load_as_not_confirmed_with_no_timetable(slug):
+    load_directory()
+    service = Service.objects.get(slug=slug)
+    assert not service.hours_confirmed
+    assert not service.opening_times.exists()
+    assert "disagree" in service.confidence_note
+
+
+@pytest.mark.django_db
+def test_the_silent_solution_says_the_call_ends_without_55_or_a_sound():
+    load_directory()
+    steps = Contact.objects.get(service__slug="silent-solution").instructions.splitlines()
+    press = steps.index(
+        "On a mobile, you may hear a recorded message asking you to press 55. Press 55."
+    )
+    assert steps[press + 1] == "If you do not press 55 and make no sound, the call is ended."
+
+
+def _migration(name):
+    return importlib.import_module(f"signposting.migrations.{name}")
+
+
+@pytest.mark.django_db
+def test_the_migration_brings_an_old_starter_directory_in_line_with_the_facts():
+    step = _migration("0004_record_conflicting_hours_and_silent_step")
+    load_directory()
+    Service.objects.update(hours_confirmed=True)
+    Service.objects.filter(slug="galop").update(last_verified=dt.date(2026, 12, 1))
+    silent = Contact.objects.get(service__slug="silent-solution")
+    Contact.objects.filter(pk=silent.pk).update(instructions=step.OLD_SILENT_STEPS)
+    other_steps = Contact.objects.get(service__slug="emergency-sms", kind="sms")
+
+    step.forwards(django_apps, None)
+
+    unconfirmed = set(Service.objects.filter(hours_confirmed=False).values_list("slug", flat=True))
+    assert unconfirmed == {"mens-advice-line", "karma-nirvana"}  # Galop was checked since
+    silent.refresh_from_db()
+    assert step.NO_55_STEP in silent.instructions.splitlines()
+    assert Contact.objects.get(pk=other_steps.pk).instructions == other_steps.instructions
+
+
+@pytest.mark.django_db
+def test_the_migration_leaves_silent_solution_steps_staff_have_rewritten():
+    step = _migration("0004_record_conflicting_hours_and_silent_step")
+    load_directory()
+    Contact.objects.filter(service__slug="silent-solution").update(instructions="Our own words.")
+    step.forwards(django_apps, None)
+    assert Contact.objects.get(service__slug="silent-solution").instructions == "Our own words."
 
 
 @pytest.mark.django_db
@@ -131,7 +188,13 @@ def test_no_starter_service_claims_it_was_checked_live():
 @pytest.mark.django_db
 def test_services_without_known_hours_record_none():
     load_directory()
-    for slug in ("notts-stalking-advocacy", "equation-mens-line", "paladin", "notts-victim-care"):
+    for slug in (
+        "notts-stalking-advocacy",
+        "equation-mens-line",
+        "paladin",
+        "notts-victim-care",
+        "notts-police-signvideo",
+    ):
         service = Service.objects.get(slug=slug)
         assert not service.always_open
         assert not service.opening_times.exists()

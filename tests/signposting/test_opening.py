@@ -149,6 +149,19 @@ def test_times_are_written_the_gov_uk_way(value, text):
     assert format_time(value) == text
 
 
+@pytest.mark.parametrize(
+    "moment",
+    [london(2026, 11, 23, 10, 0), london(2026, 11, 23, 3, 0), london(2026, 12, 25, 12, 0)],
+)
+def test_hours_not_confirmed_are_never_open_or_closed(moment):
+    doubtful = Hours(sessions=HELPLINE.sessions, bank_holidays="closed", confirmed=False)
+    state = open_state(doubtful, moment)
+    assert state.text == "Opening hours not confirmed: call to check"
+    assert not state.is_open and not state.is_closed
+    assert describe_sessions(doubtful)[0] == "Opening hours not confirmed: call to check"
+    assert "Monday: 9:30am to 4pm" not in describe_sessions(doubtful)
+
+
 def test_weekly_hours_are_described_day_by_day():
     lines = describe_sessions(HELPLINE)
     assert lines[0] == "Monday: 9:30am to 4pm"

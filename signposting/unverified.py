@@ -1,0 +1,29 @@
+"""The warning for details the directory is still checking, as plain text for open data.
+
+Pages show it through {% unverified_warning %} (one template); partners reading the API
+get the same words from the same template, so the two can never drift apart.
+"""
+
+from django.template.loader import render_to_string
+from django.utils.html import strip_tags
+
+from .emergency import HELPLINE_SLUG, emergency_contacts
+from .opening import HOURS_NOT_CONFIRMED
+
+
+def unverified_note(service):
+    """One plain sentence or two for a Service we are unsure of, or None when we are sure."""
+    notes = []
+    if not service.verified:
+        html = render_to_string(
+            "signposting/includes/unverified_warning.html",
+            {
+                "helpline": emergency_contacts()["helpline"],
+                "is_helpline": service.slug == HELPLINE_SLUG,
+                "link": False,
+            },
+        )
+        notes.append(" ".join(strip_tags(html).split()))
+    if not service.hours_confirmed:
+        notes.append(HOURS_NOT_CONFIRMED + ".")
+    return " ".join(notes) or None
