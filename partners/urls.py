@@ -1,5 +1,6 @@
 from django.urls import path
-from django.views.decorators.http import require_safe
+
+from stalkinghelp.open_data import open_data
 
 from . import views
 from .feeds import ChangesFeed
@@ -14,7 +15,7 @@ urlpatterns = [
     path("partners/card/", views.wallet_card, name="card"),
     path("partners/data/directory.json", views.directory_json, name="directory_json"),
     path("partners/data/directory.csv", views.directory_csv, name="directory_csv"),
-    path("partners/changes.atom", require_safe(ChangesFeed()), name="changes_feed"),
+    path("partners/changes.atom", open_data(ChangesFeed()), name="changes_feed"),
     path("embed/get-help/", views.embed_get_help, name="embed_get_help"),
     path("api/v1/openapi.json", views.openapi_json, name="openapi"),
 ]

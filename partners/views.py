@@ -8,8 +8,13 @@ from csp.decorators import csp_replace
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
+
+from signposting.api import API_DOCUMENTS_CHANGED
+from signposting.serializers.hsds import publication
+from stalkinghelp.open_data import open_data, set_last_modified
 
 from . import embed, exports
 from .links import HOME, is_stable_path, stable_links
@@ -90,32 +95,35 @@ def embed_get_help(request):
     return render(request, "partners/embed.html")
 
 
-@require_safe
+@open_data
 def openapi_json(request):
     response = JsonResponse(openapi_document(), json_dumps_params={"indent": 2})
-    # Like the API it describes: any tool may read it from the browser.
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return set_last_modified(response, API_DOCUMENTS_CHANGED)
 
 
-def _attachment(content, content_type, filename):
+def _attachment(content, content_type, filename, last_modified):
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return set_last_modified(response, last_modified)
 
 
-@require_safe
+@open_data
 def directory_json(request):
+    pub = publication(timezone.now())
     return _attachment(
-        exports.directory_json(),
+        exports.directory_json(pub),
         "application/json; charset=utf-8",
         f"{exports.FILE_STEM}.json",
+        pub.modified.overall,
     )
 
 
-@require_safe
+@open_data
 def directory_csv(request):
+    pub = publication(timezone.now())
     return _attachment(
-        exports.directory_csv(), "text/csv; charset=utf-8", f"{exports.FILE_STEM}.csv"
+        exports.directory_csv(pub),
+        "text/csv; charset=utf-8",
+        f"{exports.FILE_STEM}.csv",
+        pub.modified.overall,
     )

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so it sees every response last: it enforces the no-cookie and header rules.
     "stalkinghelp.middleware.PublicPrivacyMiddleware",
+    # Outside the page cache and the outage fallback, so every open-data answer has CORS.
+    "stalkinghelp.open_data.OpenDataCorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole public pages as sent (compressed, with every header), so a hit skips the rest.
