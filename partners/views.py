@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from signposting.api import API_DOCUMENTS_CHANGED
+from signposting.api import API_DOCUMENTS_CHANGED, OPEN_GOVERNMENT_LICENCE
 from signposting.serializers.hsds import publication
 from stalkinghelp.open_data import open_data, set_last_modified
 
-from . import embed, exports
+from . import embed, exports, tabular
 from .links import HOME, is_stable_path, stable_links
 from .openapi import openapi_document
 from .printed import printed_numbers
@@ -35,7 +35,8 @@ def partners_page(request):
         "links": stable_links(),
         "site_link": HOME,
         "embed_snippet": embed.embed_snippet(),
-        "api_url": _absolute("/api/v1/services"),
+        "api_url": _absolute("/api/v1/"),
+        "licence": OPEN_GOVERNMENT_LICENCE,
         "canonical_url": _absolute("/partners/"),
         "feed_url": _absolute("/partners/changes.atom"),
     }
@@ -126,4 +127,12 @@ def directory_csv(request):
         "text/csv; charset=utf-8",
         f"{exports.FILE_STEM}.csv",
         pub.modified.overall,
+    )
+
+
+@open_data
+def directory_hsds_tables(request):
+    pub = publication(timezone.now())
+    return _attachment(
+        tabular.tabular_zip(pub), "application/zip", tabular.FILE_NAME, pub.modified.overall
     )
