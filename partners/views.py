@@ -17,7 +17,7 @@ from signposting.serializers.hsds import publication
 from stalkinghelp.open_data import open_data, set_last_modified
 
 from . import embed, exports, tabular
-from .links import HOME, is_stable_path, stable_links
+from .links import HELP_FINDER, HOME, is_stable_path, stable_links
 from .openapi import openapi_document
 from .printed import printed_numbers
 from .qr import qr_png, qr_svg
@@ -80,7 +80,8 @@ def _printable(request, template, **extra):
 
 @require_safe
 def poster(request):
-    return _printable(request, "partners/poster.html")
+    # The poster's code leads straight to the help-finder: it says "find the right help".
+    return _printable(request, "partners/poster.html", site_link=HELP_FINDER)
 
 
 @require_safe
