@@ -35,6 +35,8 @@ def partners_page(request):
         "links": stable_links(),
         "site_link": HOME,
         "embed_snippet": embed.embed_snippet(),
+        "embed_height": embed.HEIGHT,
+        "embed_sandbox": embed.SANDBOX,
         "api_url": _absolute("/api/v1/"),
         "licence": OPEN_GOVERNMENT_LICENCE,
         "canonical_url": _absolute("/partners/"),
