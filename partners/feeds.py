@@ -13,7 +13,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 
-from signposting.api import OPEN_GOVERNMENT_LICENCE
+from stalkinghelp.open_data import OPEN_GOVERNMENT_LICENCE
 
 from .changes import all_changes
 

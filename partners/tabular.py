@@ -18,8 +18,8 @@ import zipfile
 from django.conf import settings
 
 from signposting import taxonomy
-from signposting.api import OPEN_GOVERNMENT_LICENCE
 from signposting.serializers import hsds
+from stalkinghelp.open_data import OPEN_GOVERNMENT_LICENCE
 
 FILE_NAME = "stalking-help-nottinghamshire-directory-hsds.zip"
 

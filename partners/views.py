@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from signposting.api import API_DOCUMENTS_CHANGED, OPEN_GOVERNMENT_LICENCE
+from signposting.api import API_DOCUMENTS_CHANGED
 from signposting.serializers.hsds import publication
-from stalkinghelp.open_data import open_data, set_last_modified
+from stalkinghelp.open_data import OPEN_GOVERNMENT_LICENCE, open_data, set_last_modified
 
 from . import embed, exports, tabular
 from .links import HELP_FINDER, HOME, is_stable_path, stable_links

@@ -16,7 +16,12 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 
-from stalkinghelp.open_data import json_error, open_data, set_last_modified
+from stalkinghelp.open_data import (
+    OPEN_GOVERNMENT_LICENCE,
+    json_error,
+    open_data,
+    set_last_modified,
+)
 
 from . import directory_snapshot, taxonomy
 from .api_query import SERVICE_LIST, SINGLE, TAXONOMY_LIST, TERM_LIST, QueryError, parse_query
@@ -127,10 +132,6 @@ def recommendations(request):
 
 # --- HSDS 3.0 open data -------------------------------------------------------------
 
-OPEN_GOVERNMENT_LICENCE = {
-    "name": "Open Government Licence v3.0",
-    "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
-}
 # When the API's own documents (this root, the OpenAPI file) last changed, set by a person.
 API_DOCUMENTS_CHANGED = dt.datetime(2026, 12, 2, tzinfo=dt.UTC)
 TAXONOMY_CHANGED = dt.datetime.fromisoformat(taxonomy.VERSION).replace(tzinfo=dt.UTC)

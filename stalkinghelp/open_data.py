@@ -9,7 +9,7 @@ answered for one person and never shared), the downloads and the changes feed:
 - it takes GET and HEAD (and OPTIONS); anything else is a JSON 405 with `Allow`, not the
   CSRF page: nothing here changes anything, so there is nothing for CSRF to protect;
 - every answer carries an `ETag` and the view's `Last-Modified`, and a request that
-  already has the current copy gets 304.
+  already has the current copy gets 304; and a `Link` to its licence (rel="license").
 
 The CORS headers are added by a middleware that sits outside the page cache, so copies
 served from the cache, 304s made there and the outage fallback carry them too.
@@ -27,7 +27,13 @@ NOT_SHARED = frozenset({"/api/v1/recommendations"})
 OPEN_PREFIXES = ("/api/", "/partners/data/", "/partners/changes")
 METHODS = ("GET", "HEAD", "OPTIONS")
 # Scripts may read these besides the CORS-safelisted ones (Last-Modified is one already).
-EXPOSED_HEADERS = "ETag, Last-Modified, Content-Disposition, Allow"
+EXPOSED_HEADERS = "ETag, Last-Modified, Content-Disposition, Allow, Link"
+OPEN_GOVERNMENT_LICENCE = {
+    "name": "Open Government Licence v3.0",
+    "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+}
+# Every open-data answer says under what terms it may be reused (RFC 8288 rel="license").
+LICENCE_LINK = f'<{OPEN_GOVERNMENT_LICENCE["url"]}>; rel="license"'
 # What a partner's script may send: conditional requests and content negotiation.
 ALLOWED_REQUEST_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since, Cache-Control"
 PREFLIGHT_MAX_AGE = 24 * 60 * 60
@@ -67,6 +73,7 @@ def set_last_modified(response, moment):
 def _with_validators(request, response):
     if response.status_code != 200 or response.streaming:
         return response
+    response["Link"] = LICENCE_LINK
     if not response.has_header("ETag"):
         response["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
     last_modified = parse_http_date_safe(response.get("Last-Modified", ""))

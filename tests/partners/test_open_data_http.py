@@ -84,6 +84,8 @@ def test_every_open_data_answer_has_validators_and_304s_on_a_match(client, direc
     response = getattr(client, method)(path)
     assert response.status_code == 200
     assert response["ETag"] and response["Last-Modified"]
+    assert "open-government-licence/version/3" in response["Link"]
+    assert 'rel="license"' in response["Link"]
     again = getattr(client, method)(path, HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
     assert again["Access-Control-Allow-Origin"] == "*"
