@@ -4,8 +4,12 @@ import datetime as dt
 import uuid
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from signposting import taxonomy
+from signposting.api_query import SERVICE_LIST
 from signposting.models import Contact, OpeningTime, Organisation, Service
 from signposting.serializers import hsds
 from signposting.uk_offset import offset_period
@@ -376,3 +380,23 @@ def test_opening_time_ids_are_the_stored_ones(client, starter_data):
     session = OpeningTime.objects.filter(service__slug="national-stalking-helpline").first()
     body = client.get(f"/api/v1/services/{session.service.hsds_id}").json()
     assert str(session.hsds_id) in {s["id"] for s in body["schedules"]}
+
+
+@hypothesis_settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    params=st.dictionaries(
+        st.sampled_from([*SERVICE_LIST, "x", "page[]", ""]),
+        st.text(max_size=60),
+        max_size=4,
+    )
+)
+def test_any_query_is_answered_with_a_page_or_a_400_that_says_why(client, starter_data, params):
+    response = client.get("/api/v1/services", params)
+    assert response.status_code in (200, 400), (params, response.status_code)
+    body = response.json()
+    if response.status_code == 400:
+        assert body["error"].strip()
+    else:
+        assert not errors(page_validator(), body)
