@@ -383,7 +383,7 @@ def test_opening_time_ids_are_the_stored_ones(client, starter_data):
 
 
 @hypothesis_settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     params=st.dictionaries(
