@@ -52,6 +52,7 @@ check: install
 	$(BIN)/ruff format --check .
 	DJANGO_SECRET_KEY=ci-only-$$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n') \
 	DJANGO_ALLOWED_HOSTS=stalkinghelp.example DJANGO_ADMIN_PATH=staff-ci \
+	SITE_URL=https://stalkinghelp.example \
 	DJANGO_SETTINGS_MODULE=stalkinghelp.settings.production \
 	$(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run

@@ -1,7 +1,8 @@
-"""The whole directory as downloadable files: HSDS-shaped JSON and a flat CSV.
+"""The whole directory as downloadable files: HSDS 3.0 JSON and a flat CSV.
 
-The JSON is exactly what GET /api/v1/services returns, so one schema (openapi.json)
-describes both. The CSV has one row per service, for people who use spreadsheets.
+The JSON is every service, fully nested, in one HSDS Page: what GET
+/api/v1/services?full=true gives when the page holds them all. The CSV has one row per
+service, for people who use spreadsheets; partners.tabular gives HSDS's own CSV form.
 """
 
 import csv
@@ -15,7 +16,8 @@ from django.utils import timezone
 from signposting.entries import visible_alert
 from signposting.opening import describe_sessions
 from signposting.selectors import listed_services
-from signposting.serializers.hsds import directory_to_hsds, stable_id
+from signposting.serializers.hsds import directory_json as hsds_directory
+from signposting.serializers.hsds import publication
 
 FILE_STEM = "stalking-help-nottinghamshire-directory"
 
@@ -53,9 +55,10 @@ def _cell(value):
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def directory_json():
+def directory_json(pub=None):
+    pub = pub or publication(timezone.now())
     return json.dumps(
-        directory_to_hsds(listed_services()), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+        hsds_directory(pub), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
     ).encode("utf-8")
 
 
@@ -73,7 +76,7 @@ def _first(service, kinds):
 
 def service_row(service):
     return {
-        "id": stable_id("service", service.slug),
+        "id": str(service.hsds_id),
         "slug": service.slug,
         "name": service.name,
         "organisation": service.organisation.name if service.organisation_id else "",
@@ -95,11 +98,12 @@ def service_row(service):
     }
 
 
-def directory_csv():
+def directory_csv(pub=None):
+    services = pub.services if pub else listed_services()
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    for service in listed_services():
+    for service in services:
         writer.writerow({key: _cell(value) for key, value in service_row(service).items()})
     # A byte-order mark, so Excel opens the file as UTF-8 ("Women's", "–") not as Latin-1.
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -8,11 +8,16 @@ from csp.decorators import csp_replace
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from . import embed, exports
-from .links import HOME, is_stable_path, stable_links
+from signposting.api import API_DOCUMENTS_CHANGED
+from signposting.serializers.hsds import publication
+from stalkinghelp.open_data import OPEN_GOVERNMENT_LICENCE, open_data, set_last_modified
+
+from . import embed, exports, tabular
+from .links import HELP_FINDER, HOME, is_stable_path, stable_links
 from .openapi import openapi_document
 from .printed import printed_numbers
 from .qr import qr_png, qr_svg
@@ -30,7 +35,10 @@ def partners_page(request):
         "links": stable_links(),
         "site_link": HOME,
         "embed_snippet": embed.embed_snippet(),
-        "api_url": _absolute("/api/v1/services"),
+        "embed_height": embed.HEIGHT,
+        "embed_sandbox": embed.SANDBOX,
+        "api_url": _absolute("/api/v1/"),
+        "licence": OPEN_GOVERNMENT_LICENCE,
         "canonical_url": _absolute("/partners/"),
         "feed_url": _absolute("/partners/changes.atom"),
     }
@@ -74,7 +82,8 @@ def _printable(request, template, **extra):
 
 @require_safe
 def poster(request):
-    return _printable(request, "partners/poster.html")
+    # The poster's code leads straight to the help-finder: it says "find the right help".
+    return _printable(request, "partners/poster.html", site_link=HELP_FINDER)
 
 
 @require_safe
@@ -90,32 +99,43 @@ def embed_get_help(request):
     return render(request, "partners/embed.html")
 
 
-@require_safe
+@open_data
 def openapi_json(request):
     response = JsonResponse(openapi_document(), json_dumps_params={"indent": 2})
-    # Like the API it describes: any tool may read it from the browser.
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return set_last_modified(response, API_DOCUMENTS_CHANGED)
 
 
-def _attachment(content, content_type, filename):
+def _attachment(content, content_type, filename, last_modified):
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return set_last_modified(response, last_modified)
 
 
-@require_safe
+@open_data
 def directory_json(request):
+    pub = publication(timezone.now())
     return _attachment(
-        exports.directory_json(),
+        exports.directory_json(pub),
         "application/json; charset=utf-8",
         f"{exports.FILE_STEM}.json",
+        pub.modified.overall,
     )
 
 
-@require_safe
+@open_data
 def directory_csv(request):
+    pub = publication(timezone.now())
     return _attachment(
-        exports.directory_csv(), "text/csv; charset=utf-8", f"{exports.FILE_STEM}.csv"
+        exports.directory_csv(pub),
+        "text/csv; charset=utf-8",
+        f"{exports.FILE_STEM}.csv",
+        pub.modified.overall,
+    )
+
+
+@open_data
+def directory_hsds_tables(request):
+    pub = publication(timezone.now())
+    return _attachment(
+        tabular.tabular_zip(pub), "application/zip", tabular.FILE_NAME, pub.modified.overall
     )

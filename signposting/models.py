@@ -6,6 +6,7 @@ because phone numbers and hours are safety-critical and must be auditable.
 """
 
 import datetime as dt
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,11 +16,22 @@ from . import entries, opening
 from .phone import parse_uk_number, relay_dial
 
 
+def hsds_id_field():
+    """The record's id in our open data (HSDS `id`): made once, kept for the record's life.
+
+    Stored rather than derived from the slug, the number or the primary key, so a renamed
+    service, a changed number or a directory exported and loaded into another database
+    keeps the id partners already hold.
+    """
+    return models.UUIDField("open data id", default=uuid.uuid4, unique=True, editable=False)
+
+
 class Organisation(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
     url = models.URLField("website", blank=True)
+    hsds_id = hsds_id_field()
     history = HistoricalRecords()
 
     class Meta:
@@ -120,6 +132,7 @@ class Service(models.Model):
     source = models.TextField(blank=True, help_text="Where the details came from.")
     confidence_note = models.TextField(blank=True, help_text="What still needs checking.")
     sort_order = models.PositiveSmallIntegerField(default=100)
+    hsds_id = hsds_id_field()
 
     history = HistoricalRecords()
 
@@ -211,6 +224,7 @@ class Contact(models.Model):
     )
     note = models.CharField(max_length=300, blank=True, help_text="For staff: source or doubt.")
     order = models.PositiveSmallIntegerField(default=0)
+    hsds_id = hsds_id_field()
     history = HistoricalRecords()
 
     class Meta:
@@ -290,6 +304,7 @@ class OpeningTime(models.Model):
     weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
     opens = models.TimeField()
     closes = models.TimeField(help_text="Use 00:00 for midnight.")
+    hsds_id = hsds_id_field()
     history = HistoricalRecords()
 
     class Meta:

@@ -50,6 +50,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.cache import cc_delim_re, get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 from .content_generation import KEY as GENERATION_KEY
 from .content_generation import current_generation
@@ -165,7 +166,11 @@ class PageCacheMiddleware:
         entry = found.get(key)
         if generation and isinstance(entry, CachedPage) and entry.is_fresh(generation, time.time()):
             return get_conditional_response(
-                request, etag=entry.response.get("ETag"), response=entry.response
+                request,
+                etag=entry.response.get("ETag"),
+                # If-Modified-Since too: open data carries Last-Modified (stalkinghelp.open_data).
+                last_modified=parse_http_date_safe(entry.response.get("Last-Modified", "")),
+                response=entry.response,
             )
         response = self._render_as_get(request)
         if generation and is_cacheable_response(request, response):

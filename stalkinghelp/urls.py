@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from two_factor.urls import urlpatterns as two_factor_urls
 
+from signposting.urls import api_not_found
+
 from . import views
 
 urlpatterns = [
@@ -14,6 +16,8 @@ urlpatterns = [
     path("", include("signposting.urls")),
     # Before content: its catch-all /<slug>/ would otherwise take /partners/ and /embed/.
     path("", include("partners.urls")),
+    # Anything else under /api/ is a JSON 404, not content's HTML page.
+    *api_not_found,
     path("", include("content.urls")),
 ]
 

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so it sees every response last: it enforces the no-cookie and header rules.
     "stalkinghelp.middleware.PublicPrivacyMiddleware",
+    # Outside the page cache and the outage fallback, so every open-data answer has CORS.
+    "stalkinghelp.open_data.OpenDataCorsMiddleware",
     # A bad Host, a chunked body or a NUL gets a clear 4xx before anything reads it.
     "stalkinghelp.request_checks.RequestChecksMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -1,4 +1,8 @@
-"""Production: refuses to start without a secret key, allowed hosts and an admin path."""
+"""Production: refuses to start without a secret key, allowed hosts, an admin path and SITE_URL."""
+
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .caches import refuse_per_process_cache_with_many_workers
@@ -8,9 +12,13 @@ DEBUG = False
 SECRET_KEY = env_required("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set in production.")
+
+# QR codes, posters, the sitemap, the feed's ids and the OpenAPI servers are built from it:
+# a default would print the wrong address on every poster.
+SITE_URL = env_required("SITE_URL").rstrip("/")
+if urlsplit(SITE_URL).scheme not in ("https", "http") or not urlsplit(SITE_URL).hostname:
+    raise ImproperlyConfigured("SITE_URL must be the public address, e.g. https://example.org")
 
 # No default here: a guessable admin address is one less thing to attack.
 env_required("DJANGO_ADMIN_PATH")

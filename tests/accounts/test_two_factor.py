@@ -158,6 +158,7 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "x" * 60,
     "DJANGO_ALLOWED_HOSTS": "stalkinghelp.example",
     "DJANGO_ADMIN_PATH": "staff-7f3a",
+    "SITE_URL": "https://stalkinghelp.example",
 }
 
 

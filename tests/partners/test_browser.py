@@ -1,8 +1,6 @@
 """The partners pieces in a real Chromium: print to A4, framing from another origin, axe."""
 
 import io
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.management import call_command
@@ -66,30 +64,6 @@ def test_the_printed_card_stays_wallet_sized(desktop_page, site):
         ".some(p => p.scrollHeight > p.clientHeight + 1)"
     )
     assert not overflow
-
-
-@pytest.fixture
-def other_origin():
-    """A page on a second local port, as a partner's website would be."""
-    pages = {}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - the name http.server calls
-            body = pages.get(self.path, "").encode()
-            self.send_response(200 if body else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield pages, f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
 
 
 def test_the_widget_can_be_framed_from_another_origin_and_no_other_page_can(

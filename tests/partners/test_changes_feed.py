@@ -131,3 +131,94 @@ def test_the_feed_makes_a_fixed_number_of_queries(client, starter_data):
     with CaptureQueriesContext(connection) as second:
         client.get("/partners/changes.atom")
     assert len(second) == len(first) <= 12
+
+
+HSDS = "{urn:uuid:3b0f6c52-9d1e-4a7b-8f35-c6e2a91d07b4}"
+HISTORY = "{http://purl.org/syndication/history/1.0}"
+
+
+def document(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return parse(response)
+
+
+def links(feed):
+    return {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+
+
+def test_a_changed_number_names_the_phone_by_its_hsds_id_with_old_and_new(client, starter_data):
+    contact = Contact.objects.get(service__slug="national-stalking-helpline", kind="voice")
+    contact.value = "0808 802 0301"
+    contact.save()
+    entry = document(client, "/partners/changes.atom").find(f"{ATOM}entry")
+    change = entry.find(f"{HSDS}change")
+    assert change.get("resource_type") == "phone"
+    assert change.get("resource_id") == str(contact.hsds_id)
+    assert change.get("service_id") == str(contact.service.hsds_id)
+    assert change.get("last_action_type") == "update"
+    (number,) = change.findall(f"{HSDS}field")
+    assert (
+        number.get("field_name"),
+        number.get("previous_value"),
+        number.get("replacement_value"),
+    ) == (
+        "number",
+        "0808 802 0300",
+        "0808 802 0301",
+    )
+
+
+def test_a_changed_service_field_is_named_as_hsds_names_it(client, starter_data):
+    service = Service.objects.get(slug="notts-victim-care")
+    service.status = Service.Status.TEMPORARILY_CLOSED
+    service.short_description = "Closed for now."
+    service.save()
+    change = document(client, "/partners/changes.atom").find(f"{ATOM}entry/{HSDS}change")
+    assert change.get("resource_id") == str(service.hsds_id)
+    fields = {
+        f.get("field_name"): (f.get("previous_value"), f.get("replacement_value")) for f in change
+    }
+    assert fields["status"] == ("active", "temporarily_closed")
+    assert fields["description"][1] == "Closed for now."
+
+
+def _entry_ids(feed):
+    return [entry.findtext(f"{ATOM}id") for entry in feed.findall(f"{ATOM}entry")]
+
+
+def test_no_change_is_out_of_reach_through_the_archive(client, starter_data, settings):
+    from partners.changes import all_changes
+
+    every = [change.key for change in all_changes()]
+    assert len(every) > 50, "the starter data alone fills more than one page"
+    feed = document(client, "/partners/changes.atom")
+    assert len(_entry_ids(feed)) == 50
+    assert feed.find(f"{HISTORY}archive") is None
+    seen = set(_entry_ids(feed))
+    href = links(feed).get("prev-archive")
+    pages = 0
+    while href and pages < 100:
+        archive = document(client, href.removeprefix(settings.SITE_URL))
+        assert archive.find(f"{HISTORY}archive") is not None
+        assert links(archive)["current"] == settings.SITE_URL + "/partners/changes.atom"
+        seen |= set(_entry_ids(archive))
+        href = links(archive).get("prev-archive")
+        pages += 1
+    assert seen == set(every)
+
+
+def test_a_full_archive_page_never_changes(client, starter_data):
+    first = client.get("/partners/changes/archive/1.atom").content
+    service = Service.objects.get(slug="samaritans")
+    service.alert = "Busy"
+    service.alert_until = dt.datetime(2099, 1, 1, tzinfo=dt.UTC)
+    service.save()
+    assert client.get("/partners/changes/archive/1.atom").content == first
+    assert client.get("/partners/changes/archive/99.atom").status_code == 404
+
+
+def test_the_feed_states_the_open_government_licence(client, starter_data):
+    feed = document(client, "/partners/changes.atom")
+    assert "Open Government Licence v3.0" in feed.findtext(f"{ATOM}rights")
+    assert links(feed)["license"].startswith("https://www.nationalarchives.gov.uk/")

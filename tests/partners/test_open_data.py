@@ -64,6 +64,26 @@ def test_the_services_response_matches_the_document(client, starter_data):
     response = client.get("/api/v1/services")
     assert response.status_code == 200
     assert_matches(response_schema_name("/api/v1/services", "get", 200), response.json())
+    assert_matches("ServicePage", client.get("/api/v1/services?full=true").json())
+
+
+def test_every_open_data_answer_matches_the_document(client, starter_data):
+    service = Service.objects.get(slug="national-stalking-helpline")
+    from signposting import taxonomy
+
+    term = taxonomy.GENDER.term("women")
+    answers = {
+        "/api/v1/": ("/api/v1/", {}),
+        f"/api/v1/services/{service.hsds_id}": ("/api/v1/services/{id}", {}),
+        "/api/v1/taxonomies": ("/api/v1/taxonomies", {}),
+        f"/api/v1/taxonomies/{taxonomy.GENDER.id}": ("/api/v1/taxonomies/{id}", {}),
+        "/api/v1/taxonomy_terms": ("/api/v1/taxonomy_terms", {}),
+        f"/api/v1/taxonomy_terms/{term.id}": ("/api/v1/taxonomy_terms/{id}", {}),
+    }
+    for address, (documented, _params) in answers.items():
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert_matches(response_schema_name(documented, "get", 200), response.json())
 
 
 def test_the_services_response_matches_with_every_optional_field_set(client, starter_data):
@@ -71,8 +91,10 @@ def test_the_services_response_matches_with_every_optional_field_set(client, sta
         last_verified=dt.date(2026, 11, 20),
         alert="Lines are busy today",
         status="temporarily_closed",
+        min_age=16,
+        max_age=99,
     )
-    body = client.get("/api/v1/services").json()
+    body = client.get("/api/v1/services?full=true").json()
     assert_matches("ServicePage", body)
     helpline = next(s for s in body["contents"] if s["slug"] == "national-stalking-helpline")
     assert helpline["assured_date"] == "2026-11-20"
@@ -82,7 +104,15 @@ def test_the_services_response_matches_with_every_optional_field_set(client, sta
 def test_the_services_errors_match_the_document(client, method, status):
     response = getattr(client, method)("/api/v1/services")
     assert response.status_code == status
-    assert response["Allow"] == "GET"
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    assert_matches("Error", response.json())
+
+
+@pytest.mark.parametrize("query", ["?page=0", "?nonsense=1"])
+def test_a_refused_query_matches_the_document(client, query):
+    response = client.get("/api/v1/services" + query)
+    assert response.status_code == 400
+    assert "400" in SPEC["paths"]["/api/v1/services"]["get"]["responses"]
     assert_matches("Error", response.json())
 
 
@@ -139,8 +169,8 @@ def test_the_json_download_is_the_api_as_an_attachment(client, starter_data):
     assert "public" in response["Cache-Control"]
     assert not response.cookies
     body = json.loads(response.content)
-    assert body == client.get("/api/v1/services").json()
-    assert_matches("ServicePage", body)
+    assert body == client.get("/api/v1/services?full=true").json()
+    assert_matches("FullServicePage", body)
 
 
 def csv_rows(client):
@@ -174,6 +204,7 @@ def test_the_csv_ids_match_the_json_ids(client, starter_data):
         service["slug"]: service["id"]
         for service in client.get("/api/v1/services").json()["contents"]
     }
+    assert len(ids) == len(rows)
     assert {row["slug"]: row["id"] for row in rows} == ids
 
 

@@ -52,6 +52,7 @@ def test_the_page_links_to_print_embed_and_download_everything(client, partners_
         "/embed/get-help/",
         "/partners/data/directory.json",
         "/partners/data/directory.csv",
+        "/partners/data/directory-hsds.zip",
         "/api/v1/openapi.json",
         "/partners/changes.atom",
     ):
@@ -59,8 +60,31 @@ def test_the_page_links_to_print_embed_and_download_everything(client, partners_
         assert client.get(path).status_code == 200, path
 
 
+def test_the_open_government_licence_is_stated_beside_each_download(partners_html):
+    import re
+
+    licence = "Open Government Licence v3.0"
+    assert 'rel="license"' in partners_html
+    for path in (
+        "/partners/data/directory.json",
+        "/partners/data/directory-hsds.zip",
+        "/partners/data/directory.csv",
+    ):
+        item = re.search(
+            rf'<li><a class="govuk-link" href="{re.escape(path)}".*?</li>', partners_html
+        )
+        assert item and licence in item[0], path
+
+
+def test_the_page_documents_the_widgets_height_and_sandbox(partners_html):
+    from partners.embed import HEIGHT, SANDBOX
+
+    assert f'sandbox="{SANDBOX}"' in partners_html
+    assert f"height=&quot;{HEIGHT}&quot;" in partners_html
+
+
 def test_the_page_describes_the_live_api(partners_html, settings):
-    assert f"GET {settings.SITE_URL}/api/v1/services" in partners_html
+    assert f"{settings.SITE_URL}/api/v1/" in partners_html
     assert "assured_date" in partners_html and "last_verified" in partners_html
 
 

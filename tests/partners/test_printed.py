@@ -106,9 +106,13 @@ def test_when_the_helpline_itself_is_still_being_checked_it_is_not_the_fallback(
         assert "If they do not work" not in text, path
 
 
-@pytest.mark.parametrize("path", PRINTED)
-def test_printed_pieces_carry_a_qr_code_to_the_site(client, starter_data, path):
-    assert 'src="/partners/qr.svg?link=%2F"' in client.get(path).content.decode()
+@pytest.mark.parametrize(
+    ("path", "link"), [("/partners/poster/", "%2Fget-help%2F"), ("/partners/card/", "%2F")]
+)
+def test_printed_pieces_carry_a_qr_code_to_the_site(client, starter_data, settings, path, link):
+    # The poster's code goes straight to the help-finder; the card's to the home page.
+    html = client.get(path).content.decode()
+    assert f'src="/partners/qr.svg?link={link}"' in html
 
 
 def test_the_poster_shows_the_helplines_hours_from_the_directory(client, starter_data):

@@ -1,5 +1,7 @@
 """Grow the starter data twentyfold: nineteen more of every page and every service."""
 
+import uuid
+
 from content.models import Page
 from signposting.models import Contact, HoursException, OpeningTime, Service
 
@@ -11,6 +13,7 @@ def _copies(rows, **changes):
     for row in rows:
         row.pk = None
         row.id = None
+        row.hsds_id = uuid.uuid4()  # a copy is a new record, with an open-data id of its own
         for field, value in changes.items():
             setattr(row, field, value)
         made.append(row)
@@ -38,6 +41,7 @@ def grow_services():
             clone = Service.objects.get(pk=service.pk)
             clone.pk = clone.id = None
             clone.slug = f"{service.slug}-{n}"[:100]
+            clone.hsds_id = uuid.uuid4()
             clone.save()
             Contact.objects.bulk_create(_copies(contacts, service=clone))
             OpeningTime.objects.bulk_create(_copies(times, service=clone))
