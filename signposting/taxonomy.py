@@ -102,11 +102,12 @@ AGE = _taxonomy(
     [
         ("under_16", "Under 16", "The service takes people aged 15 or under."),
         ("16_17", "16 or 17", "The service takes people aged 16 or 17."),
-        ("18_plus", "18 or over", "The service takes people aged 18 or over."),
+        ("18", "18", "The service takes people aged 18."),
+        ("19_plus", "19 or over", "The service takes people aged 19 or over."),
     ],
 )  # fmt: skip
 # The ages each group covers, inclusive (the help-finder's own groups).
-AGE_RANGES = {"under_16": (0, 15), "16_17": (16, 17), "18_plus": (18, 200)}
+AGE_RANGES = {"under_16": (0, 15), "16_17": (16, 17), "18": (18, 18), "19_plus": (19, 200)}
 
 AREA = _taxonomy(
     "area",

@@ -70,6 +70,14 @@ QUERY_PARAMETERS = {
     "partners:qr_svg": ("link",),
     "partners:qr_png": ("link",),
 }
+# The open-data lists read every parameter (paging, filters) and refuse one they do not
+# know with a 400, so nothing is dropped there; with a query string they are never
+# stored either, so no client can grow the cache by varying it.
+QUERIED_LISTS = (
+    "signposting:api_services",
+    "signposting:api_taxonomies",
+    "signposting:api_taxonomy_terms",
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,11 @@ class CachedPage:
 def fresh_until(now, seconds):
     """The next multiple of `seconds` after `now`, so every server's copies expire together."""
     return (math.floor(now / seconds) + 1) * seconds
+
+
+@functools.cache
+def _queried_list_paths():
+    return frozenset(reverse(name) for name in QUERIED_LISTS)
 
 
 @functools.cache
@@ -113,6 +126,7 @@ def is_cacheable_request(request):
         request.method in ("GET", "HEAD")
         and not is_admin_path(request.path)
         and request.path not in UNCACHED_PATHS
+        and not (request.META.get("QUERY_STRING") and request.path in _queried_list_paths())
     )
 
 
