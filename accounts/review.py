@@ -45,13 +45,18 @@ def _day(value):
 
 
 def pages_past_review(now):
+    """Pages never reviewed by a person (first), then pages whose review date has passed."""
     today = timezone.localdate(now)
-    overdue = [page for page in Page.objects.order_by("title") if page.review_overdue(today)]
+    pages = Page.objects.order_by("title")
+    never = [page for page in pages if page.review_due is None]
+    overdue = [page for page in pages if page.review_due and page.review_overdue(today)]
     overdue.sort(key=lambda page: (page.review_due, page.title))
-    return tuple(
+    items = [ReviewItem(page.title, "never reviewed", _admin_url(page)) for page in never]
+    items += [
         ReviewItem(page.title, f"review was due {_day(page.review_due)}", _admin_url(page))
         for page in overdue
-    )
+    ]
+    return tuple(items)
 
 
 def services_not_recently_verified(now):
@@ -119,7 +124,10 @@ def _moment(value):
 def review_sections(now):
     return (
         ReviewSection(
-            "pages_past_review", "Pages past their review date", True, pages_past_review(now)
+            "pages_past_review",
+            "Pages never reviewed or past their review date",
+            True,
+            pages_past_review(now),
         ),
         ReviewSection(
             "services_not_verified",

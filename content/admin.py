@@ -133,7 +133,7 @@ class PageAdmin(SimpleHistoryAdmin):
     @admin.display(description="review due")
     def review_label(self, page):
         if not page.last_reviewed:
-            return "-"
+            return "Never reviewed: due now"
         due = f"{page.review_due:%d %b %Y}"
         return f"Overdue since {due}" if page.review_overdue() else due
 

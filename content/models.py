@@ -144,7 +144,14 @@ class Page(models.Model):
     # When the page first went (or goes) live; separates "gone" (410) from "never was" (404).
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    last_reviewed = models.DateField(default=timezone.localdate)
+    # Only ever a date a person gave: empty until someone has checked the page. Pages made
+    # by a command (the starter pages) start empty, and the review list asks for them.
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day someone checked this page was right. Visitors see it. "
+        "Leave empty if nobody has checked it yet.",
+    )
     review_interval = models.PositiveSmallIntegerField("review every (months)", default=6)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -258,9 +265,15 @@ class Page(models.Model):
 
     @property
     def review_due(self):
+        """When the next review is due; None for a page nobody has reviewed yet."""
+        if self.last_reviewed is None:
+            return None
         return _add_months(self.last_reviewed, self.review_interval)
 
     def review_overdue(self, today=None):
+        """True when a review is due, including a page that has never been reviewed."""
+        if self.review_due is None:
+            return True
         return self.review_due < (today or timezone.localdate())
 
 

@@ -4,7 +4,6 @@ Each file is YAML front matter between `---` lines, then the page body as HTML.
 """
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import yaml
@@ -22,7 +21,6 @@ class StarterPage:
     nav_order: int = 100
     show_on_home: bool = False
     feature: str = ""
-    last_reviewed: date | None = None
 
 
 def read_starter_page(path):
@@ -38,7 +36,6 @@ def read_starter_page(path):
         nav_order=meta.get("nav_order", 100),
         show_on_home=meta.get("show_on_home", False),
         feature=meta.get("feature", ""),
-        last_reviewed=meta.get("last_reviewed"),
     )
 
 

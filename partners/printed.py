@@ -6,8 +6,6 @@ printed after it (design rule 5).
 
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 from signposting.emergency import HELPLINE_SLUG, emergency_contacts
 from signposting.models import Contact, Service
 from signposting.selectors import listed_services
@@ -28,6 +26,7 @@ class PrintedLine:
     tel: str
     hours: str
     still_checking: bool  # the directory marks the service as not yet verified
+    last_checked: object  # when staff last checked the service's details with it, or None
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,6 @@ class PrintedNumbers:
     silent: object
     helpline: list
     local: list
-    as_of: object  # the date the details were read from the directory
 
     @property
     def any_still_checking(self):
@@ -46,6 +44,18 @@ class PrintedNumbers:
     def helpline_still_checking(self):
         # Then the warning cannot send people to the helpline as the number that works.
         return any(line.still_checking for line in self.helpline)
+
+    # Never the day of printing: only dates a person recorded when they checked a service.
+    @property
+    def checked_since(self):
+        """The oldest last-checked date of the printed lines, so "checked on or after" is
+        true of every one; None while any line has never been checked."""
+        dates = [line.last_checked for line in [*self.helpline, *self.local]]
+        return None if not dates or None in dates else min(dates)
+
+    @property
+    def checked_any(self):
+        return any(line.last_checked for line in [*self.helpline, *self.local])
 
 
 def _lines(service):
@@ -58,6 +68,7 @@ def _lines(service):
             tel=f"tel:{contact.dial}",
             hours=hours_in_brief(service.hours),
             still_checking=not service.verified,
+            last_checked=service.last_verified,
         )
         for contact in service.public_contacts()
         if contact.kind == Contact.Kind.VOICE
@@ -68,8 +79,7 @@ def _is_local(service):
     return service.area == Service.Area.NOTTS or service.slug == POLICE_NON_EMERGENCY_SLUG
 
 
-def printed_numbers(now=None):
-    now = now or timezone.now()
+def printed_numbers():
     active = [s for s in listed_services() if s.status == Service.Status.ACTIVE]
     helpline = [line for s in active if s.slug == HELPLINE_SLUG for line in _lines(s)]
     local = [
@@ -86,5 +96,4 @@ def printed_numbers(now=None):
         silent=strip["silent"],
         helpline=helpline,
         local=local,
-        as_of=timezone.localdate(now),
     )

@@ -14,6 +14,14 @@ FIXED_PUBLIC_PATHS = [
     "/embed/get-help/",
 ]
 
+# Public pages the sitemap leaves out: a service page (services are listed on /services/),
+# search (not for indexing) and the printable diary.
+UNLISTED_PUBLIC_PATHS = [
+    "/services/national-stalking-helpline/",
+    "/search/",
+    "/keeping-a-record/diary/",
+]
+
 
 def sitemap_paths(client):
     response = client.get("/sitemap.xml")
@@ -30,3 +38,7 @@ def public_paths(client):
         if path not in paths:
             paths.append(path)
     return paths
+
+
+def every_public_path(client):
+    return public_paths(client) + [p for p in UNLISTED_PUBLIC_PATHS if p not in FIXED_PUBLIC_PATHS]

@@ -120,3 +120,19 @@ def test_review_report_passes_when_nothing_is_overdue():
     out = io.StringIO()
     call_command("review_report", stdout=out)  # no SystemExit: exit status 0
     assert out.getvalue().strip().endswith("Nothing is overdue.")
+
+
+def test_pages_nobody_has_reviewed_are_listed_as_never_reviewed(db):
+    make_page(title="Unchecked page", last_reviewed=None)
+    make_page(title="Reviewed page", last_reviewed=timezone.localdate())
+    sections = {section.key: section for section in review_sections(timezone.now())}
+    items = sections["pages_past_review"].items
+    assert [(item.label, item.detail) for item in items] == [("Unchecked page", "never reviewed")]
+
+
+def test_starter_pages_wait_for_their_first_review(starter_data):
+    sections = {section.key: section for section in review_sections(timezone.now())}
+    listed = {item.label: item.detail for item in sections["pages_past_review"].items}
+    assert set(listed) == set(Page.objects.values_list("title", flat=True))
+    assert set(listed.values()) == {"never reviewed"}
+    assert Page.objects.exclude(last_reviewed=None).count() == 0

@@ -1,4 +1,5 @@
-"""axe finds no WCAG 2.2 A/AA violations on any public page, phone and desktop, JS on and off."""
+"""axe finds no WCAG 2.2 A/AA or best-practice violations on any public page,
+phone and desktop, JavaScript on and off."""
 
 import re
 

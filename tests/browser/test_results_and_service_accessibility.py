@@ -1,5 +1,5 @@
-"""axe finds no WCAG 2.2 A/AA violations on the help-finder's results and a service page,
-at phone and desktop width, with JavaScript on and off."""
+"""axe finds no WCAG 2.2 A/AA or best-practice violations on the help-finder's results and
+a service page, at phone and desktop width, with JavaScript on and off."""
 
 import re
 

@@ -1,21 +1,15 @@
 """Starter pages in real Chromium: axe at phone width, self-check and search with JS off."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from content.starter import starter_pages
+from tests.browser.axe import axe_violations, describe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 STARTER_PATHS = ["/", "/search/", "/keeping-a-record/diary/"] + [
     f"/{page.slug}/" for page in starter_pages()
 ]
-
-
-def _violations(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return results
 
 
 @pytest.mark.parametrize("path", STARTER_PATHS)
@@ -24,8 +18,8 @@ def test_starter_page_has_no_axe_violations_at_phone_width(
 ):
     response = phone_page.goto(live_server.url + path)
     assert response.status == 200
-    results = _violations(phone_page)
-    assert results.violations_count == 0, results.generate_report()
+    violations = axe_violations(phone_page)
+    assert not violations, describe(violations)
 
 
 def test_self_check_result_has_no_axe_violations(starter_data, live_server, phone_page):
@@ -33,8 +27,8 @@ def test_self_check_result_has_no_axe_violations(starter_data, live_server, phon
     phone_page.get_by_label("Is the contact unwanted?").check()
     phone_page.get_by_role("button", name="See what this means").click()
     phone_page.wait_for_selector("#self-check-result")
-    results = _violations(phone_page)
-    assert results.violations_count == 0, results.generate_report()
+    violations = axe_violations(phone_page)
+    assert not violations, describe(violations)
 
 
 def test_self_check_works_without_javascript(starter_data, live_server, phone_page_nojs):

@@ -1,5 +1,7 @@
 """What visitors see: only live pages, everywhere, with stable addresses and no trace."""
 
+from datetime import date
+
 import pytest
 
 from content.models import Page
@@ -137,7 +139,7 @@ def test_public_pages_set_no_cookies_and_may_be_cached(client):
         assert "public" in response["Cache-Control"], path
 
 
-def test_every_page_has_canonical_opengraph_and_last_reviewed(client, settings):
+def test_every_page_has_canonical_and_opengraph(client, settings):
     settings.SITE_URL = "https://stalkinghelp.example"
     make_page(slug="signs", title="Signs", summary="What to look for.")
     html = client.get("/signs/").content.decode()
@@ -145,7 +147,14 @@ def test_every_page_has_canonical_opengraph_and_last_reviewed(client, settings):
     assert '<meta property="og:title" content="Signs">' in html
     assert '<meta property="og:description" content="What to look for.">' in html
     assert '<meta name="description" content="What to look for.">' in html
-    assert "Last reviewed:" in html
+
+
+def test_last_reviewed_shows_only_a_date_someone_gave(client):
+    make_page(slug="checked", last_reviewed=date(2026, 11, 20))
+    make_page(slug="unchecked")
+    checked = client.get("/checked/").content.decode()
+    assert 'Last reviewed: <time datetime="2026-11-20">20 November 2026</time>' in checked
+    assert "Last reviewed" not in client.get("/unchecked/").content.decode()
 
 
 def test_search_words_travel_by_post_and_the_results_are_never_stored(client):

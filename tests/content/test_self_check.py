@@ -1,6 +1,7 @@
 """The "Is it stalking?" self-check: four questions, answered by POST, kept nowhere."""
 
 import logging
+import re
 
 import pytest
 
@@ -85,3 +86,22 @@ def test_the_self_check_still_works_after_its_address_changes(client, self_check
     self_check.save()
     assert client.post("/am-i-being-stalked/", {"answers": ["fixated"]}).status_code == 200
     assert client.get(URL).status_code == 301
+
+
+def _title(html):
+    return re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+
+
+def test_the_answer_has_its_own_page_title(client, self_check):
+    # Screen readers announce the title first: it must say the page has changed.
+    question = _title(client.get(URL).content.decode())
+    answer = _title(client.post(URL, {"answers": ["fixated"]}).content.decode())
+    assert answer != question
+    assert answer.startswith("What your answers mean")
+
+
+def test_the_self_check_does_not_promise_the_answers_go_nowhere(client, self_check):
+    # They are sent to our server to work out the answer (and not kept): say so.
+    html = client.get(URL).content.decode()
+    assert "sent to anyone" not in html
+    assert "not saved" in html

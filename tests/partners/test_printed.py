@@ -180,3 +180,48 @@ def test_printed_pieces_are_public_and_set_no_cookie(client, starter_data, path)
 )
 def test_hours_in_brief_says_only_what_the_directory_knows(hours, expected):
     assert hours_in_brief(hours) == expected
+
+
+def _today_as_printed():
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    return [f"{today.day} {today:%B %Y}", f"{today:%B %Y}"]
+
+
+@pytest.mark.parametrize("path", PRINTED)
+def test_printed_pieces_say_when_nobody_has_checked_the_numbers(client, starter_data, path):
+    # The starter directory records no checks: the paper must not invent a date.
+    assert not Service.objects.exclude(last_verified=None).exists()
+    text = text_of(client.get(path))
+    assert "Not yet checked with the services." in text
+    for today in _today_as_printed():
+        assert today not in text
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/partners/poster/", "Checked with the services on or after 2 March 2026."),
+        ("/partners/card/", "Checked with the services on or after March 2026."),
+    ],
+)
+def test_printed_pieces_show_the_oldest_date_a_printed_number_was_checked(
+    client, starter_data, path, expected
+):
+    Service.objects.update(last_verified=dt.date(2026, 5, 1))
+    Service.objects.filter(slug="national-stalking-helpline").update(
+        last_verified=dt.date(2026, 3, 2)
+    )
+    text = text_of(client.get(path))
+    assert expected in text
+    for today in _today_as_printed():
+        assert today not in text
+
+
+@pytest.mark.parametrize("path", PRINTED)
+def test_printed_pieces_say_when_only_some_numbers_were_checked(client, starter_data, path):
+    Service.objects.filter(slug="national-stalking-helpline").update(
+        last_verified=dt.date(2026, 3, 2)
+    )
+    assert "Some numbers not yet checked with the services." in text_of(client.get(path))

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,33 @@ def test_every_public_page_is_valid_html(java, starter_data, tmp_path):
     ]
     print("\n".join(errors))
     assert not errors, "\n".join(errors)
+
+
+# Newer Nu checkers (not the bundled one) refuse aria-label/aria-labelledby on elements
+# whose role cannot take a name (ARIA in HTML): screen readers ignore such a label.
+UNNAMEABLE_WITHOUT_ROLE = {
+    "b", "code", "del", "div", "em", "i", "ins", "p", "pre", "s", "small", "span",
+    "strong", "sub", "sup", "u",
+}  # fmt: skip
+
+
+class _NamedWithoutRole(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        names = dict(attrs)
+        labelled = "aria-label" in names or "aria-labelledby" in names
+        if tag in UNNAMEABLE_WITHOUT_ROLE and labelled and "role" not in names:
+            self.found.append(f"<{tag}> {self.get_starttag_text()[:100]}")
+
+
+def test_no_page_labels_an_element_that_cannot_have_a_name(starter_data):
+    found = {}
+    for name, html in _pages(Client()):
+        parser = _NamedWithoutRole()
+        parser.feed(html)
+        if parser.found:
+            found[name] = parser.found
+    assert not found, found

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client, override_settings
 
 from tests.answers import IN_DANGER_CANNOT_TALK
-from tests.public_urls import public_paths
+from tests.public_urls import UNLISTED_PUBLIC_PATHS, public_paths
 
 from .page_weight import Recorder, clear_browser_cache, new_phone_page
 from .served_site import ServedSite
@@ -65,15 +65,7 @@ def test_every_public_page_fits_the_budget(browser, site, starter_data):
     assert not _report(weights)
 
 
-# Public pages the sitemap leaves out: search (it is not for indexing), the printable diary.
-MORE_PUBLIC_PAGES = [
-    "/services/national-stalking-helpline/",
-    "/search/",
-    "/keeping-a-record/diary/",
-]
-
-
-@pytest.mark.parametrize("path", MORE_PUBLIC_PAGES)
+@pytest.mark.parametrize("path", UNLISTED_PUBLIC_PATHS)
 def test_pages_outside_the_sitemap_fit_the_budget(browser, site, starter_data, path):
     weight = _weigh(browser, site, path)
     assert not _report([weight])

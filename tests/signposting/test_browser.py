@@ -1,12 +1,12 @@
 """The help-finder end to end in a real Chromium at phone width, JavaScript off and on, with axe."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+
+from tests.browser.axe import axe_violations, describe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 ANSWERS = {
     "danger": "no",
     "for_whom": "me",
@@ -32,13 +32,8 @@ def answer(page, answers):
 
 
 def assert_no_axe_violations(page):
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    violations = results.response["violations"]
-    described = "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
-        for v in violations
-    )
-    assert results.violations_count == 0, described
+    violations = axe_violations(page)
+    assert not violations, describe(violations)
 
 
 def assert_big_tap_targets(page, selector):

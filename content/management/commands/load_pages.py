@@ -7,7 +7,6 @@ page staff renamed or deleted stays renamed or deleted; history remembers it).
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
 
 from content.models import Page
 from content.starter import starter_pages
@@ -35,7 +34,8 @@ class Command(BaseCommand):
                 show_on_home=starter.show_on_home,
                 feature=starter.feature,
                 status=Page.Status.PUBLISHED,
-                last_reviewed=starter.last_reviewed or timezone.localdate(),
+                # No review date: nobody has reviewed it here yet (the review list says so).
+                last_reviewed=None,
             )
             try:
                 page.full_clean()
