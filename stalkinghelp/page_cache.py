@@ -16,6 +16,10 @@ path, the query parameters the page reads and the encoding, nothing else:
 - Query parameters a page does not read (QUERY_PARAMETERS lists the few it does) are
   dropped from the request before the view runs, so "?utm_source=poster" or a random
   string is served the one copy of the page. Search is a POST, never a query string.
+- The HSDS API reads its whole query and refuses, with a 400, any parameter it cannot
+  honour (signposting.api_query): its query reaches the view as sent, and an answer
+  to a query is never stored, since free-text searches and dates would make a copy per
+  request. Its plain addresses, without a query, are cached like pages.
 - The Host is not part of the key: every absolute address on a page comes from
   SITE_URL, never from the request, and stalkinghelp.request_checks has already
   refused any Host that is not in ALLOWED_HOSTS with a real port.
@@ -37,7 +41,6 @@ hour), so a line that opens on the hour or the quarter hour is not shown as clos
 a server copy rendered a minute before.
 """
 
-import functools
 import hashlib
 import math
 import re
@@ -48,7 +51,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.urls import reverse
+from django.urls import Resolver404, resolve
 from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import parse_http_date_safe
 
@@ -63,20 +66,25 @@ PRIVATE_DIRECTIVES = frozenset({"no-store", "no-cache", "private", "max-age=0"})
 # As django.middleware.gzip decides whether to compress (after stalkinghelp.request_checks
 # has dropped any coding refused with q=0 from the header).
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-# The only public addresses whose content depends on the query string (by URL name),
-# and the parameters each reads. Any other parameter, anywhere, is dropped before the
-# view runs. A view that starts reading request.GET must be listed here.
+# The public addresses whose content depends on the query string (by URL name), and the
+# parameters each reads. Any other parameter, anywhere, is dropped before the view runs.
+# A view that starts reading request.GET must be listed here or in WHOLE_QUERY.
 QUERY_PARAMETERS = {
     "partners:qr_svg": ("link",),
     "partners:qr_png": ("link",),
 }
-# The open-data lists read every parameter (paging, filters) and refuse one they do not
-# know with a 400, so nothing is dropped there; with a query string they are never
-# stored either, so no client can grow the cache by varying it.
-QUERIED_LISTS = (
-    "signposting:api_services",
-    "signposting:api_taxonomies",
-    "signposting:api_taxonomy_terms",
+# Addresses that validate their whole query themselves (signposting.api_query): passed
+# through as sent, and their answers to a query never stored (see the module docstring).
+WHOLE_QUERY = frozenset(
+    {
+        "signposting:api_root",
+        "signposting:api_services",
+        "signposting:api_service",
+        "signposting:api_taxonomies",
+        "signposting:api_taxonomy",
+        "signposting:api_taxonomy_terms",
+        "signposting:api_taxonomy_term",
+    }
 )
 
 
@@ -95,21 +103,17 @@ def fresh_until(now, seconds):
     return (math.floor(now / seconds) + 1) * seconds
 
 
-@functools.cache
-def _queried_list_paths():
-    return frozenset(reverse(name) for name in QUERIED_LISTS)
+def _view_name(request):
+    # Resolved only for requests with a query string: a plain page hit pays nothing.
+    try:
+        return resolve(request.path_info).view_name
+    except Resolver404:
+        return None
 
 
-@functools.cache
-def _parameters_by_path():
-    return {reverse(name): parameters for name, parameters in QUERY_PARAMETERS.items()}
-
-
-def keep_used_query(request):
+def keep_used_query(request, view_name):
     """Drop from the request every query parameter its page does not read."""
-    if not request.META.get("QUERY_STRING"):
-        return
-    used = _parameters_by_path().get(request.path, ())
+    used = QUERY_PARAMETERS.get(view_name, ())
     kept = [(name, request.GET[name]) for name in used if name in request.GET]
     request.META["QUERY_STRING"] = urlencode(kept)
     request.__dict__.pop("GET", None)  # parsed again, from what is left, when next read
@@ -126,7 +130,6 @@ def is_cacheable_request(request):
         request.method in ("GET", "HEAD")
         and not is_admin_path(request.path)
         and request.path not in UNCACHED_PATHS
-        and not (request.META.get("QUERY_STRING") and request.path in _queried_list_paths())
     )
 
 
@@ -173,7 +176,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
-        keep_used_query(request)
+        if request.META.get("QUERY_STRING"):
+            view_name = _view_name(request)
+            if view_name in WHOLE_QUERY:
+                return self.get_response(request)
+            keep_used_query(request, view_name)
         key = page_key(request)
         found = _get_many([GENERATION_KEY, key])
         generation = current_generation(known=found.get(GENERATION_KEY))

@@ -147,10 +147,29 @@ def test_a_head_request_never_takes_the_etag_from_later_gets(starter_data):
     assert client.get(path, HTTP_IF_NONE_MATCH=after["ETag"]).status_code == 304
 
 
-def test_the_one_view_that_reads_the_query_string_is_declared():
-    """A view reading request.GET that is not in page_cache.QUERY_PARAMETERS would get
-    an empty query: the cache drops what no page is listed as reading."""
-    from stalkinghelp.page_cache import QUERY_PARAMETERS
+@pytest.mark.parametrize("query", ["page={n}", "search=word{n}", "nonsense{n}=1"])
+def test_the_apis_queries_reach_it_as_sent_and_add_no_entries(
+    starter_data, file_cache_folder, query
+):
+    client = Client()
+    plain = client.get("/api/v1/services")
+    assert plain.status_code == 200
+    stored = entries(file_cache_folder)
+    for n in range(1, 31):
+        response = client.get("/api/v1/services?" + query.format(n=n))
+        # Paging and search are honoured, and what it cannot honour is refused: never
+        # ignored, as an unread parameter on a page is.
+        assert response.status_code == (400 if query.startswith("nonsense") else 200)
+    assert entries(file_cache_folder) == stored
+    assert client.get("/api/v1/services?page=2").json() != plain.json()
+
+
+def test_every_view_that_reads_the_query_string_is_declared():
+    """A view reading request.GET that is not in page_cache.QUERY_PARAMETERS or WHOLE_QUERY
+    would get an empty query: the cache drops what no page is listed as reading."""
+    from django.urls import get_resolver
+
+    from stalkinghelp.page_cache import QUERY_PARAMETERS, WHOLE_QUERY
 
     reading = sorted(
         str(path.relative_to(settings.BASE_DIR))
@@ -159,8 +178,16 @@ def test_the_one_view_that_reads_the_query_string_is_declared():
         if "request.GET" in path.read_text() and "admin" not in path.name
     )
     assert reading == [
-        "partners/views.py",
+        "partners/views.py",  # the QR codes' link
+        "signposting/api.py",  # the HSDS API's paging and filters
+        "signposting/api_query.py",
         "stalkinghelp/page_cache.py",
         "stalkinghelp/request_checks.py",  # looks for NUL characters only
     ]
-    assert set(QUERY_PARAMETERS) == {"partners:qr_svg", "partners:qr_png"}
+    names = {
+        f"{namespace}:{name}"
+        for namespace, (_prefix, resolver) in get_resolver().namespace_dict.items()
+        for name in resolver.reverse_dict
+        if isinstance(name, str)
+    }
+    assert set(QUERY_PARAMETERS) | WHOLE_QUERY <= names

@@ -153,8 +153,7 @@ PUBLIC_PAGES_WITHOUT_A_FORM = [
     "/embed/get-help/",
     "/sitemap.xml",
     "/robots.txt",
-    "/partners/changes.atom",
-]
+]  # open data (the feed, the API, the downloads) answers its 405 in JSON: stalkinghelp.open_data
 
 
 @pytest.mark.django_db
