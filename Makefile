@@ -11,7 +11,7 @@ PROXY_PORT ?= 8080
 APP_PORT ?= 8000
 PRODUCTION := DJANGO_SETTINGS_MODULE=stalkinghelp.settings.production
 # Production refuses to start without these; serve-production says so before anything else.
-PRODUCTION_VARIABLES := DJANGO_SECRET_KEY DJANGO_ALLOWED_HOSTS DJANGO_ADMIN_PATH
+PRODUCTION_VARIABLES := DJANGO_SECRET_KEY DJANGO_ALLOWED_HOSTS DJANGO_ADMIN_PATH SITE_URL
 
 .PHONY: run serve-production production-variables test check bench assets install test-tools proxy-tools lock clean
 

@@ -11,14 +11,17 @@ from .emergency import HELPLINE_SLUG, emergency_contacts
 from .opening import HOURS_NOT_CONFIRMED
 
 
-def unverified_note(service):
-    """One plain sentence or two for a Service we are unsure of, or None when we are sure."""
+def unverified_note(service, helpline=None):
+    """One plain sentence or two for a Service we are unsure of, or None when we are sure.
+
+    `helpline`: the National Stalking Helpline's StripNumber, when the caller has it.
+    """
     notes = []
     if not service.verified:
         html = render_to_string(
             "signposting/includes/unverified_warning.html",
             {
-                "helpline": emergency_contacts()["helpline"],
+                "helpline": helpline or emergency_contacts()["helpline"],
                 "is_helpline": service.slug == HELPLINE_SLUG,
                 "link": False,
             },

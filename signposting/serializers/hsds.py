@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 
 from .. import taxonomy
+from ..emergency import emergency_contacts
 from ..entries import visible_alert
 from ..modified import last_modified
 from ..opening import DAY_NAMES, MIDNIGHT, format_time
@@ -62,6 +63,7 @@ class Publication:
     offset: OffsetPeriod
     modified: object  # signposting.modified.Modified
     provides: dict  # organisation pk -> names of its services, in directory order
+    helpline: object  # signposting.emergency.StripNumber: the number unverified notes name
 
     def last_modified(self, service):
         return self.modified.by_service.get(service.pk)
@@ -79,6 +81,9 @@ def publication(now):
         offset=offset_period(now),
         modified=last_modified(services, now),
         provides=provides,
+        # Read once for every response, whether or not a service on this page needs it,
+        # so what one answer costs does not depend on which services it lists.
+        helpline=emergency_contacts()["helpline"],
     )
 
 
@@ -238,7 +243,7 @@ def service_brief(service, pub):
             "status": STATUS.get(service.status, service.status),
             "alert": visible_alert(service, pub.now),
             # Our own field: what we are still checking (details, or hours sources disagree on).
-            "unverified_note": unverified_note(service),
+            "unverified_note": unverified_note(service, pub.helpline),
             "eligibility_description": eligibility_description(service),
             "minimum_age": service.min_age,
             "maximum_age": service.max_age,

@@ -58,13 +58,13 @@ def assert_shows_emergency_help(html, where):
 
 
 def test_make_serve_production_refuses_without_the_required_variables():
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "SITE_URL"}
     result = subprocess.run(
         ["make", "--no-print-directory", "serve-production"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode != 0
-    for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DJANGO_ADMIN_PATH"):
+    for name in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DJANGO_ADMIN_PATH", "SITE_URL"):
         assert name in result.stderr
 
 

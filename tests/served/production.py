@@ -31,6 +31,7 @@ def production_environment(database_url, static_root, **extra):
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_ADMIN_PATH="staff-test",
+        SITE_URL="http://127.0.0.1",
         # Plain http on loopback: without this every page is a redirect to https.
         DJANGO_SECURE_SSL_REDIRECT="0",
         DATABASE_URL=database_url,
