@@ -14,7 +14,6 @@ from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.csrf import csrf_exempt
 
 from stalkinghelp.open_data import (
     OPEN_GOVERNMENT_LICENCE,
@@ -96,9 +95,6 @@ def _recommendation_json(recommendation):
     }
 
 
-# A partner's tool posts from its own origin without our cookies; the answers
-# change nothing here, so CSRF protection has nothing to protect.
-@csrf_exempt
 def recommendations(request):
     if request.method != "POST":
         return _not_allowed(["POST"])

@@ -6,7 +6,6 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -47,9 +46,6 @@ def _grouped(recommendations, helper):
     ]
 
 
-# The POST changes nothing on the server and carries no credentials, so there
-# is nothing for CSRF to protect; and public pages must not set the CSRF cookie.
-@csrf_exempt
 @sensitive_post_parameters()
 @require_http_methods(["GET", "HEAD", "POST"])
 def help_finder(request):

@@ -21,7 +21,6 @@ from functools import wraps
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers, get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
-from django.views.decorators.csrf import csrf_exempt
 
 NOT_SHARED = frozenset({"/api/v1/recommendations"})
 OPEN_PREFIXES = ("/api/", "/partners/data/", "/partners/changes")
@@ -85,7 +84,6 @@ def _with_validators(request, response):
 def open_data(view):
     """A view that publishes open data: methods, preflight and validators as above."""
 
-    @csrf_exempt
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method == "OPTIONS":
