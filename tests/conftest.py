@@ -38,6 +38,20 @@ def starter_data(db):
     call_command("load_starter_data", verbosity=0)
 
 
+@pytest.fixture(scope="module")
+def directory(django_db_setup, django_db_blocker):
+    """The starter data once for a module whose tests only read it, rolled back after."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        call_command("load_starter_data", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):

@@ -23,21 +23,6 @@ OPEN_DATA = [
 ERRORS = ["/api/v1/nothing-here", "/api/v1/services?page=0", "/api/v1/services/" + "0" * 32]
 
 
-@pytest.fixture(scope="module")
-def directory(django_db_setup, django_db_blocker):
-    """The starter data once for the module's read-only tests, rolled back after."""
-    from django.core.management import call_command
-    from django.db import transaction
-
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        call_command("load_starter_data", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
 @pytest.fixture
 def browser_like():
     # A real browser's request: Django's CSRF check on, as a partner's form post would meet it.

@@ -19,7 +19,12 @@ from tests.served.folders import shared_folder
 from tests.served.http import Client
 from tests.served.ports import free_port
 from tests.served.postgres import PostgresCluster
-from tests.served.production import ProductionSite, prepare_database, production_environment
+from tests.served.production import (
+    ProductionSite,
+    empty_redis,
+    prepare_database,
+    production_environment,
+)
 
 pytestmark = pytest.mark.usefixtures("postgres_installed")
 
@@ -64,7 +69,7 @@ def site(cluster, production_static_root, nginx_installed):
         env = production_environment(
             cluster.url("stalkinghelp"),
             production_static_root,
-            DJANGO_CACHE_URL="redis://127.0.0.1:6379/4",
+            DJANGO_CACHE_URL=empty_redis(6),
             # Copies stay fresh all day: the test must not straddle a freshness boundary,
             # after which a cached page asks the database again (and gets its fallback).
             DJANGO_PAGE_CACHE_SECONDS="86400",

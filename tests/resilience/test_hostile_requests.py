@@ -69,21 +69,6 @@ def assert_answered_clearly(response, method):
         assert "<h1" in body and "tel:999" in body, body[:300]
 
 
-@pytest.fixture(scope="module")
-def directory(django_db_setup, django_db_blocker):
-    """The starter data once for the module, rolled back after: these tests only read it."""
-    from django.core.management import call_command
-    from django.db import transaction
-
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        call_command("load_starter_data", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
 @pytest.mark.parametrize("path", ENDPOINTS)
 @pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE"])
 def test_unknown_methods_are_refused_with_405_and_a_message(directory, path, method):

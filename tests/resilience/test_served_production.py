@@ -14,7 +14,13 @@ from tests.public_urls import public_paths
 from tests.served.folders import shared_folder
 from tests.served.http import Client
 from tests.served.ports import free_port
-from tests.served.production import ROOT, ProductionSite, prepare_database, production_environment
+from tests.served.production import (
+    ROOT,
+    ProductionSite,
+    empty_redis,
+    prepare_database,
+    production_environment,
+)
 from tests.served.slow_clients import SlowClients
 
 pytestmark = pytest.mark.usefixtures("nginx_installed")
@@ -38,7 +44,7 @@ def site(production_static_root):
         env = production_environment(
             f"sqlite:///{folder / 'site.sqlite3'}",
             production_static_root,
-            DJANGO_CACHE_URL="redis://127.0.0.1:6379/4",
+            DJANGO_CACHE_URL=empty_redis(7),
         )
         prepare_database(env)
         served = ProductionSite(env, folder / "run", free_port(), free_port())

@@ -24,6 +24,19 @@ STOP_SECONDS = 40
 INHERITED_PREFIXES = ("DJANGO_", "DATABASE_", "GUNICORN_")
 
 
+def empty_redis(database):
+    """A Redis database of the machine's, emptied, for one served site's shared cache.
+
+    Each test that serves a site gets its own number, so two running at once (xdist) or
+    copies left by an earlier run can never answer for this one's database.
+    """
+    import redis
+
+    url = f"redis://127.0.0.1:6379/{database}"
+    redis.Redis.from_url(url).flushdb()
+    return url
+
+
 def production_environment(database_url, static_root, **extra):
     env = {k: v for k, v in os.environ.items() if not k.startswith(INHERITED_PREFIXES)}
     env.update(
