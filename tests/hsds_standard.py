@@ -1,12 +1,14 @@
 """Validators made from the HSDS 3.0 standard's own schemas, read from its folder, unchanged.
 
-The folder is outside the repository (../shared/standards/hsds-3.0 beside it, or
-HSDS_STANDARD_DIR). Without it these tests skip, except under CI, where they fail: a
+The folder is outside the repository: HSDS_STANDARD_DIR, or ../shared/standards/hsds-3.0
+beside the checkout, or beside the local repository it was cloned from (a fresh clone
+in a temporary folder). Without it these tests skip, except under CI, where they fail: a
 conformance suite that quietly checks nothing is worse than none.
 """
 
 import json
 import os
+import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -16,9 +18,33 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 REPO = Path(__file__).resolve().parents[1]
-STANDARD_DIR = Path(
-    os.environ.get("HSDS_STANDARD_DIR", REPO.parent / "shared" / "standards" / "hsds-3.0")
-)
+BESIDE = Path("shared") / "standards" / "hsds-3.0"
+
+
+def _cloned_from():
+    """The local folder this checkout was cloned from, or None."""
+    try:
+        url = subprocess.run(
+            ["git", "config", "--get", "remote.origin.url"],
+            cwd=REPO, capture_output=True, text=True, timeout=10,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    path = Path(url.removeprefix("file://"))
+    return path if url and path.is_absolute() and path.is_dir() else None
+
+
+def _standard_dir():
+    if os.environ.get("HSDS_STANDARD_DIR"):
+        return Path(os.environ["HSDS_STANDARD_DIR"])
+    beside = [REPO.parent / BESIDE]
+    origin = _cloned_from()
+    if origin:
+        beside.append(origin.resolve().parent / BESIDE)
+    return next((folder for folder in beside if folder.is_dir()), beside[0])
+
+
+STANDARD_DIR = _standard_dir()
 SCHEMAS = STANDARD_DIR / "schema"
 
 
