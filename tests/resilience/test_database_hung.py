@@ -20,10 +20,9 @@ from tests.served.http import Client
 from tests.served.ports import free_port
 from tests.served.postgres import PostgresCluster
 from tests.served.production import (
-    ProductionSite,
     empty_redis,
-    prepare_database,
     production_environment,
+    serving,
 )
 
 pytestmark = pytest.mark.usefixtures("postgres_installed")
@@ -74,13 +73,8 @@ def site(cluster, production_static_root, nginx_installed):
             # after which a cached page asks the database again (and gets its fallback).
             DJANGO_PAGE_CACHE_SECONDS="86400",
         )
-        prepare_database(env)
-        served = ProductionSite(env, folder / "run", free_port(), free_port())
-        served.start()
-        try:
+        with serving(env, folder / "run") as served:
             yield served
-        finally:
-            served.stop()
 
 
 @pytest.fixture

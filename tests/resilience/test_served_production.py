@@ -13,13 +13,11 @@ from tests.answers import NOT_IN_DANGER_SOMEONE_KNOWN
 from tests.public_urls import public_paths
 from tests.served.folders import shared_folder
 from tests.served.http import Client
-from tests.served.ports import free_port
 from tests.served.production import (
     ROOT,
-    ProductionSite,
     empty_redis,
-    prepare_database,
     production_environment,
+    serving,
 )
 from tests.served.slow_clients import SlowClients
 
@@ -46,13 +44,8 @@ def site(production_static_root):
             production_static_root,
             DJANGO_CACHE_URL=empty_redis(7),
         )
-        prepare_database(env)
-        served = ProductionSite(env, folder / "run", free_port(), free_port())
-        served.start()
-        try:
+        with serving(env, folder / "run") as served:
             yield served
-        finally:
-            served.stop()
 
 
 def assert_shows_emergency_help(html, where):

@@ -12,9 +12,11 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from .http import Client
+from .ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
@@ -147,3 +149,15 @@ class ProductionSite:
                         pass
             self.process.kill()
             self.process.wait()
+
+
+@contextmanager
+def serving(env, run_dir):
+    """The site, its database prepared, served by gunicorn behind nginx; stopped after."""
+    prepare_database(env)
+    site = ProductionSite(env, run_dir, free_port(), free_port())
+    site.start()
+    try:
+        yield site
+    finally:
+        site.stop()
