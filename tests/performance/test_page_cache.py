@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from content.models import Page
 from stalkinghelp import page_cache
 from tests.answers import NOT_IN_DANGER_SOMEONE_KNOWN
+from tests.served.production import redis_database
 
 from .admin_changes import change_main_number_in_admin, verified_superuser_client
 
@@ -135,7 +136,7 @@ def _redis_reachable(host="127.0.0.1", port=6379):
     return True
 
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = f"redis://127.0.0.1:6379/{redis_database(0)}"
 
 
 @pytest.fixture

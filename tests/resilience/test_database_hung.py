@@ -68,7 +68,7 @@ def site(cluster, production_static_root, nginx_installed):
         env = production_environment(
             cluster.url("stalkinghelp"),
             production_static_root,
-            DJANGO_CACHE_URL=empty_redis(6),
+            DJANGO_CACHE_URL=empty_redis(1),
             # Copies stay fresh all day: the test must not straddle a freshness boundary,
             # after which a cached page asks the database again (and gets its fallback).
             DJANGO_PAGE_CACHE_SECONDS="86400",

@@ -42,7 +42,7 @@ def site(production_static_root):
         env = production_environment(
             f"sqlite:///{folder / 'site.sqlite3'}",
             production_static_root,
-            DJANGO_CACHE_URL=empty_redis(7),
+            DJANGO_CACHE_URL=empty_redis(2),
         )
         with serving(env, folder / "run") as served:
             yield served
