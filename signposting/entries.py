@@ -21,7 +21,10 @@ CHAT = "chat"
 SILENT_KINDS = (SMS, TEXTPHONE, WEB, CHAT, EMAIL)
 
 AREA_NATIONAL = "national"
-AREA_NOTTS = "notts"
+# Only for people in the police area this site serves. The stored code is "notts" because
+# the site began in Nottinghamshire; it is kept so stored rows, answers and published
+# taxonomy term ids stay the same. Which area it means is configuration (settings.AREA).
+AREA_LOCAL = "notts"
 
 ANY = "any"
 WOMEN = "women"
@@ -61,10 +64,14 @@ class Entry:
     alert_until: datetime | None = None
     organisation: str = ""
     verified: bool = True  # False: the directory still has to check these details
+    role: str = ""  # the job the help-finder gives it (taxonomy.ROLE), or none
+    # For a local service, how copy names its area (settings.AREA "name" and "live_in").
+    area_name: str = ""
+    area_live_in: str = ""
 
     @property
     def is_local(self):
-        return self.area == AREA_NOTTS
+        return self.area == AREA_LOCAL
 
 
 def visible_alert(service, now):

@@ -8,11 +8,12 @@ because phone numbers and hours are safety-critical and must be auditable.
 import datetime as dt
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from . import entries, opening
+from . import entries, opening, taxonomy
 from .phone import parse_uk_number, relay_dial
 
 
@@ -55,7 +56,7 @@ class Service(models.Model):
 
     class Area(models.TextChoices):
         NATIONAL = entries.AREA_NATIONAL, "National"
-        NOTTS = entries.AREA_NOTTS, "Nottinghamshire police area"
+        LOCAL = entries.AREA_LOCAL, "This police area only"
 
     class Relationship(models.TextChoices):
         ANY = "any", "Anyone"
@@ -84,6 +85,15 @@ class Service(models.Model):
     short_description = models.CharField(max_length=300)
     who_it_helps = models.TextField(help_text="In plain words, for the visitor.")
     category = models.CharField(max_length=20, choices=Category.choices)
+    role = models.CharField(
+        "role in the help-finder",
+        max_length=40,
+        blank=True,
+        choices=[(term.code, term.name) for term in taxonomy.ROLE.terms],
+        help_text="Which job the help-finder gives this service: it recommends services by "
+        "role. Most roles take one service; a women's or men's domestic abuse line and "
+        "victim support may have a local and a national one. Leave blank for none.",
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
     alert = models.CharField(
         "short-term alert",
@@ -138,6 +148,18 @@ class Service(models.Model):
 
     class Meta:
         ordering = ["sort_order", "name"]
+        constraints = [
+            # The help-finder sends people to the one service in such a role: two would
+            # route them by whichever sorts first.
+            models.UniqueConstraint(
+                fields=["role"],
+                condition=models.Q(role__in=taxonomy.EXCLUSIVE_ROLES),
+                name="one_service_per_exclusive_role",
+                violation_error_message="Another service already has this role. The "
+                "help-finder sends people to one service in this role: change the other "
+                "service's role first.",
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -152,6 +174,16 @@ class Service(models.Model):
             raise ValidationError(
                 {"alert_until": "Give the alert an end time. Visitors stop seeing it after that."}
             )
+        if self.role in taxonomy.EXCLUSIVE_ROLES:
+            other = Service.objects.filter(role=self.role).exclude(pk=self.pk).first()
+            if other:
+                raise ValidationError(
+                    {
+                        "role": f"{other.name} already has this role. The help-finder sends "
+                        "people to one service in this role: change the other service's "
+                        "role first."
+                    }
+                )
 
     @property
     def hours(self):
@@ -170,6 +202,7 @@ class Service(models.Model):
         return [c for c in self.contacts.all() if c.verified]
 
     def as_entry(self):
+        local = self.area == entries.AREA_LOCAL
         return entries.Entry(
             slug=self.slug,
             name=self.name,
@@ -187,6 +220,9 @@ class Service(models.Model):
             alert_until=self.alert_until,
             organisation=self.organisation.name if self.organisation_id else "",
             verified=self.verified,
+            role=self.role,
+            area_name=settings.AREA["name"] if local else "",
+            area_live_in=settings.AREA["live_in"] if local else "",
         )
 
 

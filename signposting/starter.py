@@ -17,7 +17,7 @@ STARTER_FILE = Path(__file__).resolve().parent / "starter" / "directory.yaml"
 DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 SERVICE_FIELDS = (
-    "name", "short_description", "who_it_helps", "category", "status", "alert",
+    "name", "short_description", "who_it_helps", "category", "role", "status", "alert",
     "url", "genders", "min_age", "max_age", "relationship", "area", "always_open",
     "bank_holidays", "hours_confirmed", "verified", "last_verified", "source", "confidence_note",
     "sort_order",

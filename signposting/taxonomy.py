@@ -7,9 +7,10 @@ filter with `taxonomy_term_id`. The vocabulary is fixed in code, because the hel
 rules are written in it; each term's id is derived from its taxonomy's code and its own
 code, which never change (a name or a description may be reworded, the id stays).
 
-The routing roles are the jobs the help-finder gives services (triage.py picks them by
-slug today). They are published now so the directory can name, per service, which role
-it fills; no service carries one yet.
+The routing roles are the jobs the help-finder gives services: triage.py picks services
+by the role the directory gives them (Service.role), never by name, so another police
+area's directory routes with the same rules. A role in EXCLUSIVE_ROLES is filled by one
+service at most; the others may have several (a local and a national line).
 """
 
 import uuid
@@ -116,7 +117,7 @@ AREA = _taxonomy(
     "eligibility",
     [
         (entries.AREA_NATIONAL, "National", "The service is for people anywhere in the United Kingdom."),
-        (entries.AREA_NOTTS, "Nottinghamshire police area", "The service is for people in Nottingham and Nottinghamshire."),
+        (entries.AREA_LOCAL, "This police area", "The service is only for people who live in the police area this site serves."),
     ],
 )  # fmt: skip
 
@@ -158,6 +159,7 @@ ROLE = _taxonomy(
         ("bsl_emergency", "Emergency calls in British Sign Language", "Reaching 999 through a BSL interpreter."),
         ("police_non_emergency", "Police non-emergency line", "Reporting to the police when not in danger now."),
         ("police_online_report", "Report to the police online", "The local force's online report."),
+        ("police_bsl_video", "The police in British Sign Language", "The local force through a video interpreter, when it is not an emergency."),
         ("anonymous_reporting", "Anonymous reporting", "Passing on information about a crime without giving a name."),
         ("stalking_helpline", "Stalking helpline", "Specialist advice about stalking, for anyone."),
         ("high_risk_stalking_advocacy", "Stalking advocacy at high risk", "Advocates for people at high risk of serious harm from stalking."),
@@ -171,6 +173,10 @@ ROLE = _taxonomy(
         ("emotional_support", "Emotional support", "Someone to talk to at any time."),
     ],
 )  # fmt: skip
+
+# Roles the rules send one service for: a second would be a routing mistake.
+MULTIPLE_ROLES = ("domestic_abuse_line_women", "domestic_abuse_line_men", "victim_support")
+EXCLUSIVE_ROLES = tuple(term.code for term in ROLE.terms if term.code not in MULTIPLE_ROLES)
 
 TAXONOMIES = (CATEGORY, RELATIONSHIP, GENDER, AGE, AREA, BANK_HOLIDAYS, VERIFIED, ROLE)
 TERMS = tuple(term for taxonomy in TAXONOMIES for term in taxonomy.terms)
@@ -196,5 +202,6 @@ def service_terms(service):
         AREA: [service.area],
         BANK_HOLIDAYS: [service.bank_holidays],
         VERIFIED: ["yes" if service.verified else "no"],
+        ROLE: [service.role] if service.role else [],
     }
     return [taxonomy.term(code) for taxonomy, codes in values.items() for code in codes]

@@ -4,13 +4,14 @@ A pure function. The caller passes the directory (plain Entry values) and
 `now`; nothing here touches the database, the request or the clock, so every
 combination of answers can be checked exhaustively in tests.
 
-The order follows the routing summary in the project's fact base:
-emergency first (with the text, relay and sign-language routes to 999 for a
-person who cannot speak or hear on a call); silent and text routes before voice
-lines when a person cannot talk; then the specialist line for who is doing it
-(domestic abuse lines for a partner, ex or family member; the local stalking
-advocacy service for anyone else); the National Stalking Helpline always; ways
-to report; and general support last.
+The rules speak of roles (taxonomy.ROLE), and the directory says which service fills
+each, so any police area's directory works with them. The order follows the routing
+summary in the project's fact base: emergency first (with the text, relay and
+sign-language routes to 999 for a person who cannot speak or hear on a call); silent
+and text routes before voice lines when a person cannot talk; then the specialist line
+for who is doing it (domestic abuse lines for a partner, ex or family member; the local
+stalking advocacy service for anyone else); the stalking helpline always; ways to
+report; and general support last.
 
 Within each group a line the directory has checked comes before one it is still
 checking, and when the first support line is not known to be open now, the first
@@ -28,6 +29,8 @@ RELATIONSHIPS = ("partner", "family", "known", "stranger")
 GENDERS = ("woman", "man", "other", "prefer_not")
 # Bands split where the directory's age rules do: 16 (the advocacy service) and 19 (Childline).
 AGES = ("under_16", "16_17", "18", "19_plus", "prefer_not")
+# "notts": lives in the area this site serves (settings.AREA), whichever it is; the code
+# stays as the site began, like entries.AREA_LOCAL.
 AREAS = ("notts", "elsewhere", "unsure")
 FOR_WHOM = ("me", "someone_else")
 
@@ -46,8 +49,8 @@ AGE_RANGES = {
     "prefer_not": (0, 200),
 }
 
-# The ways to reach 999 without a voice call, in the order shown.
-TEXT_AND_SIGN_ROUTES = ("emergency-sms", "relay-uk", "bsl-999")
+# The ways to reach 999 without a voice call (taxonomy.ROLE codes), in the order shown.
+TEXT_AND_SIGN_ROUTES = ("emergency_text", "text_relay", "bsl_emergency")
 
 
 @dataclass(frozen=True)
@@ -104,69 +107,80 @@ class Recommendation:
 
 @dataclass(frozen=True)
 class _Pick:
-    slug: str
+    roles: tuple[str, ...]  # taxonomy.ROLE codes; their services in _in_roles order
     group: str
-    reason_key: str = ""
+    reason_key: str = ""  # the reason to give, when not the role's own
+
+
+def _pick(group, *roles, reason_key=""):
+    return _Pick(roles, group, reason_key)
 
 
 def _support_picks(situation):
     """Specialist lines for who is doing it, best first."""
     if situation.domestic:
         by_gender = {
-            "woman": ["juno-womens-aid", "national-domestic-abuse-helpline"],
-            "man": ["equation-mens-line", "mens-advice-line"],
+            "woman": [_pick(SUPPORT, "domestic_abuse_line_women")],
+            "man": [_pick(SUPPORT, "domestic_abuse_line_men")],
         }
-        # Nobody is left without a line: Galop serves everyone LGBT+, and the
+        # Nobody is left without a line: the LGBT+ line serves everyone LGBT+, and the
         # women's and men's lines are shown with who they are for.
-        slugs = by_gender.get(situation.gender) or [
-            "galop",
-            "juno-womens-aid",
-            "equation-mens-line",
-            "national-domestic-abuse-helpline",
-            "mens-advice-line",
+        picks = by_gender.get(situation.gender) or [
+            _pick(SUPPORT, "lgbt_abuse_line"),
+            _pick(SUPPORT, "domestic_abuse_line_women", "domestic_abuse_line_men"),
         ]
-        slugs = slugs + ["national-stalking-helpline"]
+        picks.append(_pick(SUPPORT, "stalking_helpline"))
         if situation.relationship == "family":
-            slugs.append("karma-nirvana")
+            picks.append(_pick(SUPPORT, "honour_based_abuse_line"))
     else:
-        slugs = ["notts-stalking-advocacy", "national-stalking-helpline"]
+        picks = [_pick(SUPPORT, "local_stalking_advocacy"), _pick(SUPPORT, "stalking_helpline")]
         if situation.gender == "other":
-            slugs.append("galop")
-    # Childline is offered to every age band it can serve; its own age rule in the
-    # directory (is_eligible) decides who that is.
+            picks.append(_pick(SUPPORT, "lgbt_abuse_line"))
+    # The children's line is offered to every age band it can serve; its own age rule in
+    # the directory (is_eligible) decides who that is.
+    children = _pick(SUPPORT, "children_and_young_people_line")
     if situation.age == "under_16":
-        slugs.insert(0, "childline")
+        picks.insert(0, children)
     elif situation.age != "prefer_not":
-        slugs.append("childline")
+        picks.append(children)
     if situation.danger:
-        slugs.append("paladin")
+        picks.append(_pick(SUPPORT, "high_risk_stalking_advocacy"))
     # The local and national victim services can stand in when a stalking line is closed.
-    slugs += ["notts-victim-care", "victim-support"]
+    picks.append(_pick(SUPPORT, "victim_support"))
     if situation.age == "prefer_not":
-        # Last, so that when the best line is closed an adult is not sent to Childline.
-        slugs.append("childline")
-    return [_Pick(slug, SUPPORT) for slug in slugs]
+        # Last, so that when the best line is closed an adult is not sent to a children's line.
+        picks.append(children)
+    return picks
 
 
 def _plan(situation):
     picks = []
     if situation.danger:
-        picks += [_Pick("emergency-999", EMERGENCY), _Pick("silent-solution", EMERGENCY)]
+        picks += [_pick(EMERGENCY, "emergency_call"), _pick(EMERGENCY, "silent_emergency_call")]
         if not situation.can_speak_and_hear:
             # For a Deaf person, or one who cannot speak, these are the way to 999 itself.
-            picks += [_Pick(slug, EMERGENCY) for slug in TEXT_AND_SIGN_ROUTES]
+            picks += [_pick(EMERGENCY, role) for role in TEXT_AND_SIGN_ROUTES]
     if not situation.voice_call_ok:
         if not situation.danger:
-            picks.append(_Pick("silent-solution", NO_VOICE, "silent-solution-later"))
-        picks += [_Pick(slug, NO_VOICE) for slug in TEXT_AND_SIGN_ROUTES]
+            picks.append(
+                _pick(NO_VOICE, "silent_emergency_call", reason_key="silent_emergency_call_later")
+            )
+        picks += [_pick(NO_VOICE, role) for role in TEXT_AND_SIGN_ROUTES]
     picks += _support_picks(situation)
     if not situation.danger:
         if not situation.can_speak_and_hear:
-            picks.append(_Pick("notts-police-signvideo", REPORT))
-        picks += [_Pick("police-101", REPORT), _Pick("notts-police-online", REPORT)]
-        picks.append(_Pick("crimestoppers", REPORT))
-    picks.append(_Pick("samaritans", WELLBEING))
+            picks.append(_pick(REPORT, "police_bsl_video"))
+        picks += [_pick(REPORT, "police_non_emergency"), _pick(REPORT, "police_online_report")]
+        picks.append(_pick(REPORT, "anonymous_reporting"))
+    picks.append(_pick(WELLBEING, "emotional_support"))
     return picks
+
+
+def _in_roles(directory, roles):
+    """The directory's services in these roles: the area's own before national ones, then
+    in directory order (roles such as the women's domestic abuse line have one of each)."""
+    members = [entry for entry in directory if entry.role in roles]
+    return sorted(members, key=lambda entry: not entry.is_local)
 
 
 def is_eligible(entry, situation):
@@ -207,7 +221,7 @@ def _notes_for(entry, situation, channels):
         elif {c.for_gender for c in channels} >= {entries.WOMEN, entries.MEN}:
             notes.append(NOTES["both_lines"])
     if entry.is_local and situation.area == "unsure":
-        notes.append(NOTES["local_unsure"])
+        notes.append(NOTES["local_unsure"].format(live_in=entry.area_live_in))
     age_note = _age_note(entry, situation)
     if age_note:
         notes.append(age_note)
@@ -269,29 +283,32 @@ def _lift_open_line(recommendations):
 
 
 def recommend(situation, directory, now):
-    """Ordered recommendations for a situation, from the directory, at an aware datetime."""
-    by_slug = {entry.slug: entry for entry in directory}
+    """Ordered recommendations for a situation, from the directory, at an aware datetime.
+
+    Services are chosen by the role the directory gives them (Entry.role) and by their
+    eligibility, never by name: another area's directory routes with the same rules.
+    """
     seen = set()
     recommendations = []
     for pick in _plan(situation):
-        entry = by_slug.get(pick.slug)
-        if entry is None or pick.slug in seen or not is_eligible(entry, situation):
-            continue
-        state = open_state(entry.hours, now)
-        if state.kind == "suspended" and pick.group != EMERGENCY:
-            continue
-        channels = _channels_for(entry, situation)
-        if not channels:
-            continue
-        seen.add(pick.slug)
-        recommendations.append(
-            Recommendation(
-                entry=entry,
-                group=pick.group,
-                reason=reason_for(pick.reason_key or pick.slug, situation, entry),
-                state=state,
-                channels=channels,
-                notes=_notes_for(entry, situation, channels),
+        for entry in _in_roles(directory, pick.roles):
+            if entry.slug in seen or not is_eligible(entry, situation):
+                continue
+            state = open_state(entry.hours, now)
+            if state.kind == "suspended" and pick.group != EMERGENCY:
+                continue
+            channels = _channels_for(entry, situation)
+            if not channels:
+                continue
+            seen.add(entry.slug)
+            recommendations.append(
+                Recommendation(
+                    entry=entry,
+                    group=pick.group,
+                    reason=reason_for(pick.reason_key or entry.role, situation, entry),
+                    state=state,
+                    channels=channels,
+                    notes=_notes_for(entry, situation, channels),
+                )
             )
-        )
     return _lift_open_line(_checked_first(recommendations, situation))

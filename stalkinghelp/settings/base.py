@@ -223,7 +223,28 @@ CONTENT_SECURITY_POLICY = {
 # --- Site -----------------------------------------------------------------------------
 # Where the quick exit goes: a neutral, busy site that explains nothing.
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
-SITE_NAME = "Stalking Help Nottinghamshire"
+SITE_NAME = env_str("SITE_NAME", "Stalking Help Nottinghamshire")
+
+# --- The police area this site serves (README: "Running this site for another police area")
+# Copy speaks of the area with these; which services are local, and which fills each role
+# (999, the force's non-emergency line and online report, the local advocates ...), is
+# the directory's to say (manage.py import_directory).
+AREA = {
+    # As in "help in ...", "helps women in ...".
+    "name": env_str("AREA_NAME", "Nottingham and Nottinghamshire"),
+    # As in "Do you live in ...?", "Only for people who live in ...".
+    "live_in": env_str("AREA_LIVE_IN", "Nottingham or Nottinghamshire"),
+    # One or two words for the site's header.
+    "short_name": env_str("AREA_SHORT_NAME", "Nottinghamshire"),
+    "police_force": env_str("AREA_POLICE_FORCE", "Nottinghamshire Police"),
+    # The open data's service_areas[].name for local services.
+    "service_area": env_str(
+        "AREA_SERVICE_AREA",
+        "Nottinghamshire police area: Nottingham city and Nottinghamshire county",
+    ),
+}
+# The HSDS 3.0 standard's folder (its schema/compiled/service.json), for import_directory.
+HSDS_STANDARD_DIR = env_str("HSDS_STANDARD_DIR", str(BASE_DIR.parent / "shared/standards/hsds-3.0"))
 # Absolute base for canonical links, QR codes and feeds, e.g. https://stalkinghelp.example.org
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

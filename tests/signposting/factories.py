@@ -5,8 +5,11 @@ import itertools
 
 from signposting import entries, opening
 from signposting.models import Contact, OpeningTime, Service
+from signposting.starter import read_starter
 
 _numbers = itertools.count(1)
+# An entry named like a starter service fills that service's role, as the rules expect.
+STARTER_ROLES = {service["slug"]: service.get("role", "") for service in read_starter()["services"]}
 
 
 def make_service(slug=None, *, phone="0808 802 0300", weekly=True, **fields):
@@ -36,6 +39,7 @@ def make_entry(slug="entry", *, hours=None, channels=None, **fields):
         "category": "helpline",
         "short_description": "A test line.",
         "who_it_helps": "Anyone.",
+        "role": STARTER_ROLES.get(slug, ""),
     }
     return entries.Entry(
         slug=slug,

@@ -96,9 +96,9 @@ def _check_voice(situation, recommendations):
             kinds = [c.kind in entries.SILENT_KINDS for c in r.channels]
             assert kinds == sorted(kinds, reverse=True), f"{r.slug}: text routes lead voice"
     if not situation.can_speak_and_hear:
-        assert set(TEXT_AND_SIGN_ROUTES) <= set(slugs)
+        assert set(TEXT_AND_SIGN_ROUTES) <= {r.entry.role for r in recommendations}
         if situation.danger:
-            emergency = [r.slug for r in recommendations if r.group == EMERGENCY]
+            emergency = [r.entry.role for r in recommendations if r.group == EMERGENCY]
             assert set(TEXT_AND_SIGN_ROUTES) <= set(emergency), "deaf routes to 999 come at once"
         assert ("notts-police-signvideo" in slugs) == (
             not situation.danger and situation.area != "elsewhere"
