@@ -6,15 +6,16 @@ printed after it (design rule 5).
 
 from dataclasses import dataclass
 
-from signposting.emergency import HELPLINE_SLUG, emergency_contacts
+from signposting.emergency import emergency_contacts
 from signposting.models import Contact, Service
 from signposting.selectors import listed_services
 
 from .hours_in_brief import hours_in_brief
 
 # Reporting to the police without an emergency is a local call in practice: 101 reaches
-# Nottinghamshire Police from here, although the directory lists it as a national line.
-POLICE_NON_EMERGENCY_SLUG = "police-101"
+# the local force from here, although the directory lists it as a national line.
+POLICE_NON_EMERGENCY_ROLE = "police_non_emergency"
+HELPLINE_ROLE = "stalking_helpline"
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,12 @@ def _lines(service):
 
 
 def _is_local(service):
-    return service.area == Service.Area.NOTTS or service.slug == POLICE_NON_EMERGENCY_SLUG
+    return service.area == Service.Area.LOCAL or service.role == POLICE_NON_EMERGENCY_ROLE
 
 
 def printed_numbers():
     active = [s for s in listed_services() if s.status == Service.Status.ACTIVE]
-    helpline = [line for s in active if s.slug == HELPLINE_SLUG for line in _lines(s)]
+    helpline = [line for s in active if s.role == HELPLINE_ROLE for line in _lines(s)]
     local = [
         line
         for s in active

@@ -47,6 +47,7 @@ class ServiceAdmin(SimpleHistoryAdmin):
     list_display = [
         "name",
         "category",
+        "role",
         "area",
         "status",
         "verified",
@@ -54,7 +55,7 @@ class ServiceAdmin(SimpleHistoryAdmin):
         "hours_display",
     ]
     list_filter = [
-        "category", "area", "verified", "hours_confirmed", "status", "relationship", "genders",
+        "category", "role", "area", "verified", "hours_confirmed", "status", "relationship", "genders",
     ]  # fmt: skip
     search_fields = ["name", "slug", "organisation__name", "contacts__value", "short_description"]
     list_select_related = ["organisation"]
@@ -69,6 +70,7 @@ class ServiceAdmin(SimpleHistoryAdmin):
                     "slug",
                     "organisation",
                     "category",
+                    "role",
                     "status",
                     ("alert", "alert_until"),
                 ]

@@ -18,7 +18,7 @@ from . import selectors
 
 logger = logging.getLogger(__name__)
 
-KEY = "signposting:directory-snapshot:v3"
+KEY = "signposting:directory-snapshot:v4"  # v4: entries carry a role
 # Long, because this is also the copy that answers through a database outage.
 KEEP_SECONDS = 30 * 24 * 60 * 60
 

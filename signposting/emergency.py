@@ -1,6 +1,7 @@
 """The numbers on every page: 999, the Silent Solution and the National Stalking Helpline.
 
-They come from the directory (design rule 5) with one query, kept in the cache
+They come from the directory (design rule 5), from the services in the roles of 999, the
+Silent Solution and the stalking helpline (taxonomy.ROLE), with one query, kept in the cache
 stamped with the content generation, so any change in the admin is read afresh.
 They must render even when the database is down (design rule 4), so a database
 error gives the last copy, or else FALLBACK, which matches the starter directory.
@@ -19,10 +20,6 @@ CACHE_KEY = "signposting:emergency-contacts:v3"
 # Long, because this is also the copy shown while the database is down.
 KEEP_SECONDS = 30 * 24 * 60 * 60
 
-EMERGENCY_SLUG = "emergency-999"
-SILENT_SLUG = "silent-solution"
-HELPLINE_SLUG = "national-stalking-helpline"
-
 
 @dataclass(frozen=True)
 class StripNumber:
@@ -34,14 +31,19 @@ class StripNumber:
 
 
 FALLBACK = {
-    "emergency": StripNumber("999", "999", "999", EMERGENCY_SLUG),
-    "silent": StripNumber("999, then 55", "999", "999", SILENT_SLUG),
+    "emergency": StripNumber("999", "999", "999", "emergency-999"),
+    "silent": StripNumber("999, then 55", "999", "999", "silent-solution"),
     "helpline": StripNumber(
-        "National Stalking Helpline", "0808 802 0300", "+448088020300", HELPLINE_SLUG
+        "National Stalking Helpline", "0808 802 0300", "+448088020300", "national-stalking-helpline"
     ),
 }
 
-_KEYS = {EMERGENCY_SLUG: "emergency", SILENT_SLUG: "silent", HELPLINE_SLUG: "helpline"}
+# The directory's role for each number on the strip.
+_KEYS = {
+    "emergency_call": "emergency",
+    "silent_emergency_call": "silent",
+    "stalking_helpline": "helpline",
+}
 
 
 def numbers_in_directory():
@@ -50,15 +52,17 @@ def numbers_in_directory():
 
     rows = (
         Contact.objects.filter(
-            service__slug__in=_KEYS, kind=Contact.Kind.VOICE, verified=True,
+            service__role__in=_KEYS, kind=Contact.Kind.VOICE, verified=True,
             service__status="active",
         )
-        .order_by("service__slug", "order", "id")
-        .values_list("service__slug", "service__name", "value", "dial", "service__verified")
+        .order_by("service__role", "order", "id")
+        .values_list(
+            "service__role", "service__slug", "service__name", "value", "dial", "service__verified"
+        )
     )  # fmt: skip
     found = {}
-    for slug, name, value, dial, verified in rows:
-        key = _KEYS[slug]
+    for role, slug, name, value, dial, verified in rows:
+        key = _KEYS[role]
         if key in found or not dial:
             continue  # the first voice contact of each service is its main line
         label = FALLBACK[key].label if key != "helpline" else name

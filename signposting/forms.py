@@ -12,12 +12,21 @@ from crispy_forms.utils import render_crispy_form
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
-from django.utils.functional import cached_property
+from django.conf import settings
+from django.utils.functional import cached_property, lazy
 from django.utils.safestring import mark_safe
 
 from .triage import Situation
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _area_wording(text):
+    return text.format(live_in=settings.AREA["live_in"])
+
+
+# Worded when shown, so the area named is the one configured (settings.AREA).
+_in_area = lazy(_area_wording, str)
 
 # name: (question, choices, message for a value that is not one of the choices)
 QUESTIONS = {
@@ -73,9 +82,9 @@ QUESTIONS = {
         "Select how old the person being stalked is, or prefer not to say",
     ),
     "area": (
-        "Does the person being stalked live in Nottingham or Nottinghamshire?",
+        _in_area("Does the person being stalked live in {live_in}?"),
         [("notts", "Yes"), ("elsewhere", "No, somewhere else in the UK"), ("unsure", "Not sure")],
-        "Select whether the person being stalked lives in Nottingham or Nottinghamshire",
+        _in_area("Select whether the person being stalked lives in {live_in}"),
     ),
 }
 
@@ -159,8 +168,9 @@ class HelpFinderForm(forms.Form):
         )
 
 
-@lru_cache(maxsize=len(QUESTIONS))
-def _question_html(name):
+@lru_cache(maxsize=2 * len(QUESTIONS))
+def _question_html(name, area):
+    # `area` keys the cache: the area question's wording follows settings.AREA.
     return render_crispy_form(HelpFinderForm(ask=[name]))
 
 
@@ -170,4 +180,5 @@ def questions_html(names):
     Each question is rendered once per process (crispy layouts are slow, and the results
     are never cached): its HTML is the same for everyone, never holding an answer.
     """
-    return mark_safe("".join(_question_html(name) for name in names))  # noqa: S308 - our form
+    area = settings.AREA["live_in"]
+    return mark_safe("".join(_question_html(name, area) for name in names))  # noqa: S308 - our form

@@ -7,7 +7,7 @@ get the same words from the same template, so the two can never drift apart.
 from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 
-from .emergency import HELPLINE_SLUG, emergency_contacts
+from .emergency import emergency_contacts
 from .opening import HOURS_NOT_CONFIRMED
 
 
@@ -18,11 +18,12 @@ def unverified_note(service, helpline=None):
     """
     notes = []
     if not service.verified:
+        helpline = helpline or emergency_contacts()["helpline"]
         html = render_to_string(
             "signposting/includes/unverified_warning.html",
             {
-                "helpline": helpline or emergency_contacts()["helpline"],
-                "is_helpline": service.slug == HELPLINE_SLUG,
+                "helpline": helpline,
+                "is_helpline": service.slug == helpline.slug,
                 "link": False,
             },
         )

@@ -51,6 +51,7 @@ def database_free_context(numbers):
         "emergency": numbers,
         "quick_exit_url": settings.QUICK_EXIT_URL,
         "site_name": settings.SITE_NAME,
+        "area": settings.AREA,
     }
 
 

@@ -70,6 +70,7 @@ def server_error(request):
             "emergency": FALLBACK,
             "quick_exit_url": settings.QUICK_EXIT_URL,
             "site_name": settings.SITE_NAME,
+            "area": settings.AREA,
         }
     )
     response = HttpResponseServerError(html)

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 
-from .. import taxonomy
+from .. import entries, taxonomy
 from ..emergency import emergency_contacts
 from ..entries import visible_alert
 from ..modified import last_modified
@@ -33,10 +33,6 @@ HSDS_VERSION = "3.0"
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 PHONE_TYPES = {"voice": "voice", "sms": "text", "textphone": "textphone"}
 STATUS = {"active": "active", "temporarily_closed": "temporarily closed"}
-AREAS = {
-    "national": "United Kingdom (national service)",
-    "notts": "Nottinghamshire police area: Nottingham city and Nottinghamshire county",
-}
 # HSDS's advice for the end of the day (and for 24-hour opening): 23:59, not 24:00.
 END_OF_DAY = "23:59"
 
@@ -211,12 +207,19 @@ def attributes_json(service):
     ]
 
 
+def service_area_name(area):
+    """A service's area as the open data names it; the local one is configured (settings.AREA)."""
+    if area == entries.AREA_LOCAL:
+        return settings.AREA["service_area"]
+    return "United Kingdom (national service)"
+
+
 def service_areas_json(service):
     # No boundary geometry, so no extent or extent_type: the name says where.
     return [
         {
             "id": derived_id(service.hsds_id, "service_area"),
-            "name": AREAS.get(service.area, service.area),
+            "name": service_area_name(service.area),
         }
     ]
 

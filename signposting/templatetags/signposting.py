@@ -5,7 +5,7 @@ from functools import lru_cache
 from django import template
 from django.template.loader import render_to_string
 
-from signposting.emergency import HELPLINE_SLUG, emergency_contacts
+from signposting.emergency import emergency_contacts
 from signposting.entries import visible_alert
 from signposting.opening import describe_sessions
 from signposting.opening import open_state as _open_state
@@ -49,7 +49,7 @@ def unverified_warning(context, service=None, link=True):
     emergency = context.get("emergency") or emergency_contacts()
     return {
         "helpline": emergency["helpline"],
-        "is_helpline": getattr(service, "slug", "") == HELPLINE_SLUG,
+        "is_helpline": getattr(service, "slug", "") == emergency["helpline"].slug,
         "link": link,
     }
 

@@ -273,7 +273,13 @@ def test_filters_by_taxonomy_term_organisation_and_search_are_cumulative(client,
     by_org = service_list(client, f"?organization_id={organisation.hsds_id}")["contents"]
     assert {item["organization_id"] for item in by_org} == {str(organisation.hsds_id)}
     assert len(by_org) == organisation.services.count() > 1
-    assert service_list(client, f"?taxonomy_id={taxonomy.ROLE.id}")["empty"]
+    # Every starter service has a role in the help-finder, published as an attribute.
+    by_role = service_list(client, f"?taxonomy_id={taxonomy.ROLE.id}&per_page=100")
+    assert by_role["total_items"] == Service.objects.exclude(role="").count() == 22
+    advocacy = taxonomy.ROLE.term("local_stalking_advocacy").id
+    assert [
+        item["name"] for item in service_list(client, f"?taxonomy_term_id={advocacy}")["contents"]
+    ] == ["Nottinghamshire Stalking Advocacy Service"]
 
 
 @pytest.mark.parametrize(
