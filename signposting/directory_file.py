@@ -195,13 +195,22 @@ def _from_schedules(schedules):
     return False, sorted(times, key=lambda t: (t["weekday"], t["opens"]))
 
 
-def _from_phones(phones):
-    return [
-        {"id": phone["id"], "kind": KIND_FROM_PHONE_TYPE.get(phone.get("type"), "voice"),
-         "label": phone.get("description", ""), "value": phone["number"], "instructions": "",
-         "for_gender": "any", "verified": True, "note": ""}
-        for phone in phones
+def _contact(contact_id, kind, value, label=""):
+    return {"id": contact_id, "kind": kind, "label": label, "value": value, "instructions": "",
+            "for_gender": "any", "verified": True, "note": ""}  # fmt: skip
+
+
+def _from_hsds_contacts(item):
+    """Contacts from the standard fields: the phones, then the service's website and email."""
+    contacts = [
+        _contact(phone["id"], KIND_FROM_PHONE_TYPE.get(phone.get("type"), "voice"),
+                 phone["number"], phone.get("description", ""))
+        for phone in item.get("phones", [])
     ]  # fmt: skip
+    for kind, key in (("web", "url"), ("email", "email")):
+        if item.get(key):
+            contacts.append(_contact(hsds.derived_id(item["id"], kind), kind, item[key]))
+    return contacts
 
 
 def record_from_item(item, position=0):
@@ -248,7 +257,7 @@ def record_from_item(item, position=0):
             if organisation
             else None
         ),
-        "contacts": ext.get("contacts", _from_phones(item.get("phones", []))),
+        "contacts": ext["contacts"] if "contacts" in ext else _from_hsds_contacts(item),
         "opening_times": ext.get("opening_times", times),
         "exceptions": ext.get("exceptions", []),
         "last_modified": item.get("last_modified"),

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 import phonenumbers
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from phonenumbers import shortnumberinfo
 
@@ -49,6 +50,9 @@ def _keep_spacing(value, national_digits, fallback):
     return fallback
 
 
+DRAMA_NUMBER = re.compile(r"01632960[0-9]{3}")
+
+
 def parse_uk_number(value):
     """Return a PhoneNumber for a UK number or short code (999, 101, 116 123, 18000...).
 
@@ -69,6 +73,11 @@ def parse_uk_number(value):
             dial=RELAY_PREFIX + inner.national_digits,
             national_digits=RELAY_PREFIX + inner.national_digits,
         )
+
+    if settings.ALLOW_DRAMA_NUMBERS and DRAMA_NUMBER.fullmatch(digits):
+        # Ofcom's range for drama (never a real line), for test directories only.
+        return PhoneNumber(display=f"01632 {digits[5:]}", dial=f"+44{digits[1:]}",
+                           national_digits=digits)  # fmt: skip
 
     try:
         parsed = phonenumbers.parse(value, REGION)

@@ -257,3 +257,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Ofcom's drama numbers (01632 960000 to 960999) are not real lines: only the tests'
+# fictional directories may list them.
+ALLOW_DRAMA_NUMBERS = False

@@ -1,4 +1,4 @@
-"""manage.py export_directory [FILE]: the whole directory as HSDS 3.0 JSON (import_directory's format)."""
+"""manage.py export_directory [FILE]: the directory as HSDS 3.0 JSON, as import_directory reads."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
