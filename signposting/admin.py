@@ -55,7 +55,8 @@ class ServiceAdmin(SimpleHistoryAdmin):
         "hours_display",
     ]
     list_filter = [
-        "category", "role", "area", "verified", "hours_confirmed", "status", "relationship", "genders",
+        "category", "role", "area", "verified", "hours_confirmed", "status", "relationship",
+        "genders",
     ]  # fmt: skip
     search_fields = ["name", "slug", "organisation__name", "contacts__value", "short_description"]
     list_select_related = ["organisation"]
