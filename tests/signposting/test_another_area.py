@@ -7,8 +7,8 @@ extension), loaded through manage.py import_directory like any area's would be.
 
 import json
 import re
-from html import unescape
 import uuid
+from html import unescape
 from io import StringIO
 
 import pytest
