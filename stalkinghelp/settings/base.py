@@ -236,7 +236,6 @@ AREA = {
     "live_in": env_str("AREA_LIVE_IN", "Nottingham or Nottinghamshire"),
     # One or two words for the site's header.
     "short_name": env_str("AREA_SHORT_NAME", "Nottinghamshire"),
-    "police_force": env_str("AREA_POLICE_FORCE", "Nottinghamshire Police"),
     # The open data's service_areas[].name for local services.
     "service_area": env_str(
         "AREA_SERVICE_AREA",

@@ -25,7 +25,6 @@ AREA = {
     "name": "Borsetshire",
     "live_in": "Borsetshire",
     "short_name": "Borsetshire",
-    "police_force": "Borsetshire Police",
     "service_area": "Borsetshire Police area: the county of Borsetshire",
 }
 NAMESPACE = uuid.UUID("0b5f0c1e-9d36-4c53-8a53-1f2e0c9d7a40")
