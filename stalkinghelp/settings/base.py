@@ -220,6 +220,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Ofcom's drama numbers (01632 960xxx, 07700 900xxx) reach nobody: a live directory refuses
+# them (signposting.phone). Test and dev settings allow them for made-up services.
+PHONE_DRAMA_NUMBERS_ALLOWED = False
+
 # --- Site -----------------------------------------------------------------------------
 # Where the quick exit goes: a neutral, busy site that explains nothing.
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
