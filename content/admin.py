@@ -16,6 +16,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from .addresses import record_address_takeover, redirect_in_the_way, what_it_answers
 from .forms import PUBLISHING_FIELDS, PageAdminForm
 from .history import compare_versions, revert_page_to
 from .models import Page, PageRedirect
@@ -84,6 +85,7 @@ class PageAdmin(SimpleHistoryAdmin):
                 "fields": [
                     "title",
                     "slug",
+                    "take_over_address",
                     "summary",
                     "body",
                     "typed_numbers_found",
@@ -188,6 +190,8 @@ class PageAdmin(SimpleHistoryAdmin):
             if obj.owner is None:
                 obj.owner = request.user
         obj.updated_by = request.user
+        if redirect := form.redirect_taken_over:
+            record_address_takeover(request, obj, redirect)
         super().save_model(request, obj, form, change)
         if numbers := typed_numbers(obj.body):
             self.message_user(
@@ -292,6 +296,15 @@ class PageAdmin(SimpleHistoryAdmin):
         if not self.has_revert_permission(request):
             raise PermissionDenied
         history_url = reverse("admin:content_page_history", args=[page.pk])
+        if redirect := redirect_in_the_way(record.slug, page):
+            self.message_user(
+                request,
+                f"This version's address /{record.slug}/ is now an old address of another "
+                f"page: it {what_it_answers(redirect)}. Change this page's address on its "
+                "own page if it should take it over.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(history_url)
         touches_public = Page.Status.PUBLISHED in (page.status, record.status)
         if touches_public and not self.has_publish_permission(request):
             self.message_user(

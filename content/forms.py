@@ -2,6 +2,7 @@
 
 from django import forms
 
+from .addresses import address_taken_message, redirect_in_the_way
 from .models import EDITABLE_FIELDS, Page
 
 # Fields that decide whether, and when, the public sees a page.
@@ -21,11 +22,36 @@ class PageAdminForm(forms.ModelForm):
 
     user = None  # set by the admin for each request
 
+    # Shown only when the address asked for is an old address of another page.
+    take_over_address = forms.BooleanField(
+        label="Take over this old address",
+        required=False,
+        help_text="Visitors, posters and QR codes using it will reach this page instead.",
+    )
+
     def can_publish(self):
         return self.user is not None and self.user.has_perm("content.publish_page")
 
+    redirect_taken_over = None  # the old address this save gives to the page, if any
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        asked = self.data.get(self.add_prefix("slug")) if self.is_bound else None
+        if not redirect_in_the_way(asked, self.instance):
+            self.fields["take_over_address"].widget = forms.HiddenInput()
+
+    def _check_address(self, cleaned):
+        redirect = redirect_in_the_way(cleaned.get("slug"), self.instance)
+        if redirect is None:
+            return
+        if cleaned.get("take_over_address"):
+            self.redirect_taken_over = redirect
+        else:
+            self.add_error("slug", address_taken_message(redirect))
+
     def clean(self):
         cleaned = super().clean()
+        self._check_address(cleaned)
         if self.user is None or self.can_publish():
             return cleaned
         instance_published = self.instance.pk and self.instance.status == Page.Status.PUBLISHED
