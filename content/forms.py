@@ -3,7 +3,9 @@
 from django import forms
 
 from .addresses import address_taken_message, redirect_in_the_way
+from .editor_checks import publish_errors, writing_findings
 from .models import EDITABLE_FIELDS, Page
+from .token_picker import service_tokens
 
 # Fields that decide whether, and when, the public sees a page.
 PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
@@ -49,9 +51,22 @@ class PageAdminForm(forms.ModelForm):
         else:
             self.add_error("slug", address_taken_message(redirect))
 
+    writing_findings = ()  # advice on the text, shown after saving (editor_checks)
+
+    def _check_writing(self, cleaned):
+        # The body as typed, before the model's sanitiser: what the editor wrote.
+        body = cleaned.get("body") or ""
+        tokens = service_tokens()
+        self.writing_findings = writing_findings(body, tokens)
+        # Preview (user None) shows a page as it would be; only a real save is refused.
+        if self.user is not None and cleaned.get("status") == Page.Status.PUBLISHED:
+            for error in publish_errors(body, tokens):
+                self.add_error("body", error)
+
     def clean(self):
         cleaned = super().clean()
         self._check_address(cleaned)
+        self._check_writing(cleaned)
         if self.user is None or self.can_publish():
             return cleaned
         instance_published = self.instance.pk and self.instance.status == Page.Status.PUBLISHED
