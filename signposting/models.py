@@ -339,6 +339,7 @@ class HoursException(models.Model):
     class Meta:
         ordering = ["date"]
         verbose_name = "dated change to hours"
+        verbose_name_plural = "dated changes to hours"
 
     def __str__(self):
         return f"{self.date:%d %B %Y}: " + ("closed" if self.closed else "special hours")
