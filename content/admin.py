@@ -144,7 +144,7 @@ class PageAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="checks on the saved text")
     def writing_checks(self, page):
-        findings = writing_findings(page.body, service_tokens()) if page.pk else []
+        findings = writing_findings(page.body, service_tokens(), page.summary) if page.pk else []
         if not findings:
             return "Nothing to check yet." if not page.pk else "No problems found."
         return format_html(

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 import phonenumbers
 from django.core.exceptions import ValidationError
+from django.utils.html import escape
 
 from signposting.phone import parse_uk_number
 
@@ -209,11 +210,15 @@ def number_findings(html, tokens):
     ]
 
 
-def writing_findings(html, tokens):
-    """Everything worth knowing about this text, in the order a reader meets the problems."""
+def writing_findings(html, tokens, summary=""):
+    """Everything worth knowing about this text, in the order a reader meets the problems.
+
+    The summary is read first on cards and in search results, so it counts for reading.
+    """
+    text = f"<p>{escape(summary)}</p>{html or ''}" if summary else html
     return [
-        *reading_findings(html),
-        *sentence_findings(html),
+        *reading_findings(text),
+        *sentence_findings(text),
         *heading_findings(html),
         *link_findings(html),
         *image_findings(html),

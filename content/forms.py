@@ -57,7 +57,7 @@ class PageAdminForm(forms.ModelForm):
         # The body as typed, before the model's sanitiser: what the editor wrote.
         body = cleaned.get("body") or ""
         tokens = service_tokens()
-        self.writing_findings = writing_findings(body, tokens)
+        self.writing_findings = writing_findings(body, tokens, cleaned.get("summary", ""))
         # Preview (user None) shows a page as it would be; only a real save is refused.
         if self.user is not None and cleaned.get("status") == Page.Status.PUBLISHED:
             for error in publish_errors(body, tokens):

@@ -239,3 +239,9 @@ def test_the_reading_measure_is_installed_with_the_site_not_only_for_tests():
     project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())["project"]
     assert "textstat==0.7.4" in project["dependencies"]
     assert not any(d.startswith("textstat") for d in project["optional-dependencies"]["test"])
+
+
+def test_the_summary_counts_towards_reading_age_and_long_sentences():
+    summary = " ".join(["considerable"] * 30)
+    found = messages(writing_findings("<p>Short.</p>", [], summary=summary))
+    assert any(m.startswith("A long sentence (30 words") for m in found)
