@@ -19,6 +19,16 @@ from django_otp import user_has_device
 from .history_guard import guard_history_form_view
 from .roles import PUBLISHER, SITE_ADMINISTRATOR, user_has_role
 
+MODEL_NAMES = {
+    ("axes", "AccessAttempt"): "Failed sign-ins now counted",
+    ("axes", "AccessFailureLog"): "Failed sign-ins (log)",
+    ("axes", "AccessLog"): "Sign-ins (log)",
+    ("otp_totp", "TOTPDevice"): "Authenticator apps",
+    ("otp_static", "StaticDevice"): "Backup code sets",
+    ("auth", "Group"): "Roles",
+    ("auth", "User"): "Staff",
+}
+
 
 def second_factor_required():
     return getattr(settings, "ADMIN_REQUIRE_2FA", True)
@@ -44,6 +54,17 @@ class StaffAdminSite(admin.AdminSite):
         for model_admin in self._registry.values():
             guard_history_form_view(model_admin)
         return super().get_urls()
+
+    def get_app_list(self, request, app_label=None):
+        # Plain names for the libraries' models, in the list only: their own verbose names
+        # are part of their migrations, which are not ours to change.
+        app_list = super().get_app_list(request, app_label)
+        for app in app_list:
+            for model in app["models"]:
+                model["name"] = MODEL_NAMES.get(
+                    (app["app_label"], model["object_name"]), model["name"]
+                )
+        return app_list
 
     def has_permission(self, request):
         if not super().has_permission(request):

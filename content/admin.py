@@ -16,12 +16,13 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from .addresses import record_address_takeover, redirect_in_the_way, what_it_answers
+from .editor_checks import writing_findings
 from .forms import PUBLISHING_FIELDS, PageAdminForm
 from .history import compare_versions, revert_page_to
 from .models import Page, PageRedirect
 from .page_context import page_context
-from .readability import TARGET_READING_AGE, reading_age
-from .typed_numbers import typed_numbers
+from .token_picker import service_tokens
 
 _IMPORTMAP = re.compile(rb'<script type="importmap"[^>]*>(.*?)</script>', re.DOTALL)
 
@@ -67,8 +68,7 @@ class PageAdmin(SimpleHistoryAdmin):
     actions = ["publish_selected", "unpublish_selected"]
     readonly_fields = [
         "state_label",
-        "typed_numbers_found",
-        "reading_age_label",
+        "writing_checks",
         "review_label",
         "first_published_at",
         "created_by",
@@ -77,6 +77,11 @@ class PageAdmin(SimpleHistoryAdmin):
         "updated_at",
     ]
     history_list_display = ["status", "slug"]
+
+    class Media:
+        # The service token picker (templates/admin/content/page/service_tokens.html).
+        js = ["content/token-picker.js"]
+
     fieldsets = [
         (
             None,
@@ -84,10 +89,10 @@ class PageAdmin(SimpleHistoryAdmin):
                 "fields": [
                     "title",
                     "slug",
+                    "take_over_address",
                     "summary",
                     "body",
-                    "typed_numbers_found",
-                    "reading_age_label",
+                    "writing_checks",
                 ]
             },
         ),
@@ -137,23 +142,22 @@ class PageAdmin(SimpleHistoryAdmin):
         due = f"{page.review_due:%d %b %Y}"
         return f"Overdue since {due}" if page.review_overdue() else due
 
-    @admin.display(description="phone numbers typed by hand")
-    def typed_numbers_found(self, page):
-        numbers = typed_numbers(page.body)
-        if not numbers:
-            return "None found."
+    @admin.display(description="checks on the saved text")
+    def writing_checks(self, page):
+        findings = writing_findings(page.body, service_tokens(), page.summary) if page.pk else []
+        if not findings:
+            return "Nothing to check yet." if not page.pk else "No problems found."
         return format_html(
-            "<strong>Replace these with service tokens:</strong> {}",
-            format_html_join(", ", "{}", ((number,) for number in numbers)),
+            '<ul class="writing-checks">{}</ul>',
+            format_html_join(
+                "",
+                '<li class="writing-check writing-check-{}{}">{}</li>',
+                (
+                    (f.check, " writing-check-warning" if f.warning else "", f.message)
+                    for f in findings
+                ),
+            ),
         )
-
-    @admin.display(description="reading age")
-    def reading_age_label(self, page):
-        age = reading_age(f"{page.summary} {page.body}")
-        if age is None:
-            return "-"
-        advice = "" if age <= TARGET_READING_AGE + 1 else " Try shorter sentences and words."
-        return f"About {age:.0f} (aim for {TARGET_READING_AGE}).{advice}"
 
     # --- permissions ----------------------------------------------------------------
 
@@ -188,15 +192,13 @@ class PageAdmin(SimpleHistoryAdmin):
             if obj.owner is None:
                 obj.owner = request.user
         obj.updated_by = request.user
+        if redirect := form.redirect_taken_over:
+            record_address_takeover(request, obj, redirect)
         super().save_model(request, obj, form, change)
-        if numbers := typed_numbers(obj.body):
-            self.message_user(
-                request,
-                "This page has phone numbers typed by hand: "
-                + ", ".join(numbers)
-                + ". Replace them with service tokens so they stay right when a number changes.",
-                messages.WARNING,
-            )
+        # Writing checks (content.editor_checks): advice, not refusals, so the save stands.
+        for finding in form.writing_findings:
+            level = messages.WARNING if finding.warning else messages.INFO
+            self.message_user(request, finding.message, level)
 
     @admin.action(description="Publish selected pages", permissions=["publish"])
     def publish_selected(self, request, queryset):
@@ -234,6 +236,7 @@ class PageAdmin(SimpleHistoryAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
         extra_context["can_preview"] = request.user.has_perm("content.preview_page")
+        extra_context["service_tokens"] = service_tokens()
         extra_context["preview_url"] = reverse(
             "admin:content_page_preview" if object_id else "admin:content_page_preview_new",
             args=[object_id] if object_id else [],
@@ -292,6 +295,15 @@ class PageAdmin(SimpleHistoryAdmin):
         if not self.has_revert_permission(request):
             raise PermissionDenied
         history_url = reverse("admin:content_page_history", args=[page.pk])
+        if redirect := redirect_in_the_way(record.slug, page):
+            self.message_user(
+                request,
+                f"This version's address /{record.slug}/ is now an old address of another "
+                f"page: it {what_it_answers(redirect)}. Change this page's address on its "
+                "own page if it should take it over.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(history_url)
         touches_public = Page.Status.PUBLISHED in (page.status, record.status)
         if touches_public and not self.has_publish_permission(request):
             self.message_user(

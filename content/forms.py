@@ -2,7 +2,10 @@
 
 from django import forms
 
+from .addresses import address_taken_message, redirect_in_the_way
+from .editor_checks import publish_errors, writing_findings
 from .models import EDITABLE_FIELDS, Page
+from .token_picker import service_tokens
 
 # Fields that decide whether, and when, the public sees a page.
 PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
@@ -21,11 +24,49 @@ class PageAdminForm(forms.ModelForm):
 
     user = None  # set by the admin for each request
 
+    # Shown only when the address asked for is an old address of another page.
+    take_over_address = forms.BooleanField(
+        label="Take over this old address",
+        required=False,
+        help_text="Visitors, posters and QR codes using it will reach this page instead.",
+    )
+
     def can_publish(self):
         return self.user is not None and self.user.has_perm("content.publish_page")
 
+    redirect_taken_over = None  # the old address this save gives to the page, if any
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        asked = self.data.get(self.add_prefix("slug")) if self.is_bound else None
+        if not redirect_in_the_way(asked, self.instance):
+            self.fields["take_over_address"].widget = forms.HiddenInput()
+
+    def _check_address(self, cleaned):
+        redirect = redirect_in_the_way(cleaned.get("slug"), self.instance)
+        if redirect is None:
+            return
+        if cleaned.get("take_over_address"):
+            self.redirect_taken_over = redirect
+        else:
+            self.add_error("slug", address_taken_message(redirect))
+
+    writing_findings = ()  # advice on the text, shown after saving (editor_checks)
+
+    def _check_writing(self, cleaned):
+        # The body as typed, before the model's sanitiser: what the editor wrote.
+        body = cleaned.get("body") or ""
+        tokens = service_tokens()
+        self.writing_findings = writing_findings(body, tokens, cleaned.get("summary", ""))
+        # Preview (user None) shows a page as it would be; only a real save is refused.
+        if self.user is not None and cleaned.get("status") == Page.Status.PUBLISHED:
+            for error in publish_errors(body, tokens):
+                self.add_error("body", error)
+
     def clean(self):
         cleaned = super().clean()
+        self._check_address(cleaned)
+        self._check_writing(cleaned)
         if self.user is None or self.can_publish():
             return cleaned
         instance_published = self.instance.pk and self.instance.status == Page.Status.PUBLISHED

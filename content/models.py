@@ -217,10 +217,11 @@ class Page(models.Model):
         if self.publish_from and self.publish_until and self.publish_until <= self.publish_from:
             errors["publish_until"] = "The end must be after the start."
         # Imported here: tokens reach into the directory, which models must not need to load.
+        from .editor_checks import tel_link_errors
         from .tokens import token_errors
 
-        if token_problems := token_errors(self.body):
-            errors["body"] = token_problems
+        if body_problems := token_errors(self.body) + tel_link_errors(self.body):
+            errors["body"] = body_problems
         if errors:
             raise ValidationError(errors)
 

@@ -272,15 +272,19 @@ class Contact(models.Model):
     def save(self, *args, **kwargs):
         # Code paths other than admin forms (loader, shell) still get a normalised number.
         if self.kind in self.PHONE_KINDS:
-            number = parse_uk_number(self.value)
+            number = self.parse_number()
             self.value, self.dial = number.display, number.dial
         super().save(*args, **kwargs)
+
+    def parse_number(self):
+        # A mobile number is fine for texting a service, never as its line to call.
+        return parse_uk_number(self.value, texting=self.kind == self.Kind.SMS)
 
     def clean(self):
         self.value = (self.value or "").strip()
         if self.kind in self.PHONE_KINDS:
             try:
-                number = parse_uk_number(self.value)
+                number = self.parse_number()
             except ValidationError as error:
                 raise ValidationError({"value": error.messages}) from None
             self.value, self.dial = number.display, number.dial
@@ -371,6 +375,7 @@ class HoursException(models.Model):
     class Meta:
         ordering = ["date"]
         verbose_name = "dated change to hours"
+        verbose_name_plural = "dated changes to hours"
 
     def __str__(self):
         return f"{self.date:%d %B %Y}: " + ("closed" if self.closed else "special hours")

@@ -146,11 +146,18 @@ TWO_FACTOR_PATCH_ADMIN = False
 # their cookies stay scoped to it like the admin's.
 LOGIN_URL = "two_factor:login"
 LOGIN_REDIRECT_URL = "admin:index"
-# Lockout: per account (any address) and per address (any account), each on its own, so
-# neither spraying one password across accounts nor guessing one account's password works.
+# Lockout (accounts.lockout.lockout_parameters): by the pair (account, address), so one
+# person's typos never lock out an office sharing an address; and by address alone once it
+# has failed on SIGN_IN_ACCOUNTS_PER_ADDRESS accounts, so spraying accounts is stopped.
 AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = "accounts.lockout.lockout_parameters"
+SIGN_IN_ACCOUNTS_PER_ADDRESS = env_int("DJANGO_SIGN_IN_ACCOUNTS_PER_ADDRESS", 5)
+# A wrong authenticator code makes the next try wait a moment (django-otp doubles the wait,
+# from this many seconds, with each wrong code in a row), never a lock: the right code
+# that follows works. A right code resets it.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 AXES_RESET_ON_SUCCESS = True
 # The same page whether or not the account exists, without echoing the username back.
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
@@ -220,6 +227,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Ofcom's drama numbers (01632 960xxx, 07700 900xxx) reach nobody: a live directory refuses
+# them (signposting.phone). Test and dev settings allow them for made-up services.
+PHONE_DRAMA_NUMBERS_ALLOWED = False
+
 # --- Site -----------------------------------------------------------------------------
 # Where the quick exit goes: a neutral, busy site that explains nothing.
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
@@ -256,7 +267,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
-
-# Ofcom's drama numbers (01632 960000 to 960999) are not real lines: only the tests'
-# fictional directories may list them.
-ALLOW_DRAMA_NUMBERS = False

@@ -11,3 +11,6 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 # Two-factor sign-in is on, as in production; DJANGO_ADMIN_REQUIRE_2FA=0 switches it off
 # for local work. Only this file reads that variable.
 ADMIN_REQUIRE_2FA = env_bool("DJANGO_ADMIN_REQUIRE_2FA", True)
+
+# A local site may hold a made-up test area with Ofcom's drama numbers.
+PHONE_DRAMA_NUMBERS_ALLOWED = True

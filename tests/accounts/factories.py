@@ -3,6 +3,7 @@
 import datetime as dt
 import itertools
 
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -74,3 +75,17 @@ def make_opening_time(service, weekday=0):
     return OpeningTime.objects.create(
         service=service, weekday=weekday, opens=dt.time(9), closes=dt.time(17)
     )
+
+
+def accept_invitation(client, user, password=PASSWORD):
+    """Follow `user`'s invitation link and choose a password, as a new member of staff does."""
+    from accounts.invitations import invitation_link
+
+    link = invitation_link(user).removeprefix(settings.SITE_URL)
+    choose = client.get(link)  # Django moves the token into the session and redirects
+    assert choose.status_code == 302, choose
+    response = client.post(
+        choose["Location"], {"new_password1": password, "new_password2": password}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return response

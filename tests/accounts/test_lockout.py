@@ -68,11 +68,31 @@ def test_one_address_trying_many_accounts_is_locked_out():
     assert sign_in(user.username, PASSWORD, "198.51.100.8").status_code == 302
 
 
-def test_one_account_tried_from_many_addresses_is_locked_out():
+def test_one_persons_typos_do_not_lock_out_others_behind_the_same_address():
+    typist = make_staff(PUBLISHER, username="typist")
+    colleague = make_staff(PUBLISHER, username="colleague")
+    fail(5, username="typist", address="192.0.2.50")
+    assert is_locked_out(sign_in(typist.username, PASSWORD, "192.0.2.50"))
+    assert sign_in(colleague.username, PASSWORD, "192.0.2.50").status_code == 302
+
+
+def test_nobody_elsewhere_can_lock_a_colleague_out_by_typing_their_username():
     user = make_staff(PUBLISHER, username="target")
     for n in range(5):
         fail(1, username="target", address=f"203.0.113.{n + 1}")
-    assert is_locked_out(sign_in(user.username, PASSWORD, "203.0.113.200"))
+    fail(5, username="target", address="203.0.113.99")
+    assert sign_in(user.username, PASSWORD, "192.0.2.1").status_code == 302
+
+
+def test_the_lockout_is_by_the_pair_and_by_address_only_after_many_accounts(settings):
+    from accounts.lockout import lockout_parameters
+
+    request = RequestFactory().post("/")
+    request.axes_ip_address = "198.51.100.30"
+    assert lockout_parameters(request) == [["username", "ip_address"]]
+    for n in range(settings.SIGN_IN_ACCOUNTS_PER_ADDRESS):
+        fail(1, username=f"guess{n}", address="198.51.100.30")
+    assert lockout_parameters(request) == [["username", "ip_address"], "ip_address"]
 
 
 def test_the_lockout_lifts_after_the_cool_off(settings):

@@ -12,10 +12,11 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.roles import PUBLISHER
 
-from .factories import PASSWORD, add_authenticator, make_staff
+from .factories import PASSWORD, accept_invitation, add_authenticator, make_staff
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -106,11 +107,28 @@ def test_a_backup_code_opens_the_admin_once():
     assert not backup.token_set.exists()  # used up
 
 
-def test_staff_without_an_authenticator_are_sent_to_set_one_up():
+def test_staff_without_an_authenticator_are_told_to_use_their_invitation():
     user = make_staff(PUBLISHER)
     client = Client()
     sign_in_with_password(client, user)
-    assert landing_path(client, reverse("admin:index")) == reverse("two_factor:setup")
+    response = client.get(reverse("admin:index"), follow=True)
+    assert response.request["PATH_INFO"] == reverse("two_factor:setup")
+    assert response.status_code == 403
+    assert "Use the link in your invitation email" in response.content.decode()
+
+
+def test_a_password_alone_cannot_enrol_an_authenticator():
+    user = make_staff(PUBLISHER)
+    client = Client()
+    sign_in_with_password(client, user)
+    setup = reverse("two_factor:setup")
+    assert client.post(setup, {"setup_view-current_step": "welcome"}).status_code == 403
+    response = client.post(
+        setup, {"setup_view-current_step": "generator", "generator-token": "123456"}
+    )
+    assert response.status_code == 403
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    assert client.get(reverse("admin:index")).status_code == 302
 
 
 @override_settings(ADMIN_REQUIRE_2FA=False)
@@ -197,7 +215,7 @@ def test_production_refuses_to_start_without_an_admin_path():
 def test_new_staff_set_up_an_authenticator_then_make_backup_codes():
     user = make_staff(PUBLISHER)
     client = Client()
-    sign_in_with_password(client, user)
+    accept_invitation(client, user)
     setup = reverse("two_factor:setup")
     response = client.post(setup, {"setup_view-current_step": "welcome"})
     assert response.context["wizard"]["steps"].current == "generator"
@@ -220,7 +238,7 @@ def test_sign_in_pages_load_nothing_from_other_sites(url_name):
     user = make_staff(PUBLISHER)
     client = Client()
     if url_name != "two_factor:login":
-        sign_in_with_password(client, user)
+        accept_invitation(client, user)
     html = client.get(reverse(url_name), follow=True).content.decode()
     assert "//cdnjs" not in html and "bootstrap" not in html
     assert "Stalking Help: staff" in html

@@ -90,17 +90,22 @@ def test_publish_actions_need_the_publish_permission(client, editor):
     assert response.status_code in (200, 302)
 
 
-def test_a_hand_typed_phone_number_is_flagged_on_save(client, publisher):
-    page = make_page(slug="numbers")
+def test_a_hand_typed_phone_number_in_a_draft_is_a_warning_on_save(client, publisher):
+    page = make_draft(slug="numbers")
     data = page_form_data(page, body="<p>Call 0808 802 0300 today.</p>")
     response = client.post(change_url(page), data, follow=True)
-    assert "phone numbers typed by hand: 0808 802 0300" in response.content.decode()
+    assert "A phone number typed by hand goes out of date unnoticed. 0808 802 0300" in (
+        response.content.decode()
+    )
+    page.refresh_from_db()
+    assert "0808 802 0300" in page.body
 
 
 def test_the_change_form_lists_typed_numbers(client, publisher):
-    page = make_page(body="<p>Ring 0115 947 6490.</p>")
+    page = make_draft(body="<p>Ring 0115 947 6490.</p>")
     html = client.get(change_url(page)).content.decode()
-    assert "Replace these with service tokens" in html and "0115 947 6490" in html
+    assert "checks on the saved text" in html.lower()
+    assert "typed by hand goes out of date unnoticed. 0115 947 6490" in html
 
 
 def test_an_unknown_service_token_is_an_error_on_save(client, publisher):

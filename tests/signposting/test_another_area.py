@@ -106,7 +106,7 @@ def borsetshire(settings, tmp_path):
     """The site configured for Borsetshire, with its directory imported."""
     validator("compiled/service.json")  # skips, or fails under CI, without the standard
     settings.HSDS_STANDARD_DIR = str(STANDARD_DIR)
-    settings.ALLOW_DRAMA_NUMBERS = True
+    settings.PHONE_DRAMA_NUMBERS_ALLOWED = True
     settings.AREA = AREA
     settings.SITE_NAME = "Stalking Help Borsetshire"
     path = tmp_path / "borsetshire.json"

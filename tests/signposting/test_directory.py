@@ -48,7 +48,7 @@ def test_uk_numbers_and_short_codes_are_normalised(typed, display, dial):
 def test_bad_numbers_give_a_clear_error(typed):
     with pytest.raises(ValidationError) as error:
         parse_uk_number(typed)
-    assert "UK phone number" in error.value.messages[0]
+    assert "can't be listed" in error.value.messages[0]
 
 
 @pytest.mark.parametrize(

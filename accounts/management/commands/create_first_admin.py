@@ -4,7 +4,8 @@ Reads DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_EMAIL and DJANGO_SUPERUSER_PAS
 Idempotent: if the account exists it is left alone (its password is not reset, so a
 re-run of the deploy script cannot undo a password change). The password must pass the
 same validators as any staff password. The account is a superuser in the Site
-administrator group; it must set up two-factor sign-in at its first sign-in.
+administrator group; the command prints the one-time link through which it sets up
+two-factor sign-in (the only way to enrol a first authenticator).
 """
 
 import os
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from accounts.invitations import invitation_link
 from accounts.roles import SITE_ADMINISTRATOR, sync_roles
 
 VARIABLES = ("DJANGO_SUPERUSER_USERNAME", "DJANGO_SUPERUSER_EMAIL", "DJANGO_SUPERUSER_PASSWORD")
@@ -46,9 +48,12 @@ class Command(BaseCommand):
             sync_roles()
             user = User.objects.create_superuser(username=username, email=email, password=password)
             user.groups.add(Group.objects.get(name=SITE_ADMINISTRATOR))
+        # A first authenticator is set up only through a one-time link (accounts.enrolment);
+        # nobody can invite the first administrator, so the link is printed here.
         self.stdout.write(
             self.style.SUCCESS(
-                f"Created the site administrator {username}. At the first sign-in, "
-                "set up an authenticator app and print the backup codes."
+                f"Created the site administrator {username}. Open this one-time link to "
+                "confirm the password and set up an authenticator app, then print the "
+                f"backup codes:\n{invitation_link(user)}"
             )
         )
