@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signposting', '0005_hsds_ids'),
+        ('signposting', '0006_a_service_role'),
     ]
 
     operations = [
