@@ -1,10 +1,10 @@
 """The pages with a small stylesheet of their own lose nothing by it.
 
-home.css, help-finder.css and partners-page.css carry only what their pages use (so each page and its
-sheet arrive in one round trip; README: Styles). A class a page uses that site.css, the
-sheet with everything, styles must be styled by the page's own sheet too, in every state
-the page can be in, including the classes the scripts add to the page. Read from the
-built sheets in static/dist (`npm run build`).
+home.css, help-finder.css and partners-page.css carry only what their pages use (so
+each page and its sheet arrive in one round trip; README: Styles). A class a page uses
+that site.css, the sheet with everything, styles must be styled by the page's own sheet
+too, in every state the page can be in, including the classes the scripts add to the
+page. Read from the built sheets in static/dist (`npm run build`).
 """
 
 import re
