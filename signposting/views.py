@@ -67,17 +67,22 @@ def help_finder(request):
     now = timezone.now()
     entries = directory_snapshot.directory_entries()
     recommendations = recommend(situation, entries, now)
-    context = {
+    context = results_context(situation, form.answered(), unanswered, recommendations, now)
+    parts = results_page.current_parts(request, entries)
+    # Rendered in place, never redirected: a redirect would need the answers in a URL.
+    return _no_store(results_page.render_results(context, parts))
+
+
+def results_context(situation, answers, unanswered, recommendations, now):
+    """What the results content shows for one visit (signposting.results_page renders it)."""
+    return {
         "situation": situation,
-        "answers": form.answered(),
+        "answers": answers,
         "more_questions": questions_html(unanswered),
         "groups": _grouped(recommendations, situation.helper),
         "helping_someone_url": HELPING_SOMEONE_URL,
         "now": now,
     }
-    parts = results_page.current_parts(request, entries)
-    # Rendered in place, never redirected: a redirect would need the answers in a URL.
-    return _no_store(results_page.render_results(context, parts))
 
 
 @require_safe
