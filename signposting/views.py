@@ -9,7 +9,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
-from . import directory_snapshot, selectors
+from . import directory_snapshot, results_page, selectors
 from .forms import HelpFinderForm, questions_html
 from .limits import body_too_large
 from .models import Service
@@ -65,17 +65,24 @@ def help_finder(request):
     situation = form.situation()
     unanswered = form.unanswered()
     now = timezone.now()
-    recommendations = recommend(situation, directory_snapshot.directory_entries(), now)
-    context = {
+    entries = directory_snapshot.directory_entries()
+    recommendations = recommend(situation, entries, now)
+    context = results_context(situation, form.answered(), unanswered, recommendations, now)
+    parts = results_page.current_parts(request, entries)
+    # Rendered in place, never redirected: a redirect would need the answers in a URL.
+    return _no_store(results_page.render_results(context, parts))
+
+
+def results_context(situation, answers, unanswered, recommendations, now):
+    """What the results content shows for one visit (signposting.results_page renders it)."""
+    return {
         "situation": situation,
-        "answers": form.answered(),
+        "answers": answers,
         "more_questions": questions_html(unanswered),
         "groups": _grouped(recommendations, situation.helper),
         "helping_someone_url": HELPING_SOMEONE_URL,
         "now": now,
     }
-    # Rendered in place, never redirected: a redirect would need the answers in a URL.
-    return _no_store(render(request, "signposting/results.html", context))
 
 
 @require_safe

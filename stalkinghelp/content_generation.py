@@ -63,25 +63,43 @@ class Stamped:
     value: object
 
 
+# The last copy of each key this process read or kept, so a request whose generation still
+# matches does not fetch and unpickle the whole copy again. It is checked against the
+# shared token on every read, so it can never be staler than the shared cache: a change
+# in the admin reaches every process at once. Directory data only, never an answer.
+_read_here = {}
+
+
 def read_stamped(key):
     """(current generation, the Stamped copy under `key` or None).
 
-    One round trip for both. A cache outage gives (None, None): callers then read the
-    database as if nothing were kept.
+    One round trip while this process already holds the current copy, else one for both.
+    A cache outage gives (None, None): callers then read the database as if nothing were
+    kept.
     """
     try:
-        found = cache.get_many([KEY, key])
+        generation = current_generation(known=cache.get(KEY))
+        held = _read_here.get(key)
+        if held is not None and held.generation == generation:
+            return generation, held
+        copy = cache.get(key)
     except Exception:
         return None, None
-    copy = found.get(key)
-    return current_generation(known=found.get(KEY)), copy if isinstance(copy, Stamped) else None
+    if generation is None:
+        return None, None
+    copy = copy if isinstance(copy, Stamped) else None
+    if copy is not None and copy.generation == generation:
+        _read_here[key] = copy
+    return generation, copy
 
 
 def keep_stamped(key, generation, value, timeout):
     """Keep `value` as the copy read under `generation` (nothing when the cache is down)."""
     if generation is None:
         return
+    stamped = Stamped(generation, value)
     try:
-        cache.set(key, Stamped(generation, value), timeout)
+        cache.set(key, stamped, timeout)
     except Exception:  # noqa: S110 - the value was served; only the copy is lost
-        pass
+        return
+    _read_here[key] = stamped

@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.core.files.storage import FileSystemStorage
+from jinja2 import StrictUndefined
 
 from .caches import cache_from_url
 from .database import database_settings
@@ -94,6 +95,18 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "stalkinghelp.context_processors.site",
             ],
+        },
+    },
+    # Only the help-finder's results content (signposting.results_page): the one page that
+    # is rendered for every visit, so its per-visit part needs a template engine that is fast.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "undefined": StrictUndefined,  # a misspelt name fails loudly, never renders as ""
+            "trim_blocks": True,
+            "lstrip_blocks": True,
         },
     },
 ]

@@ -56,6 +56,35 @@ class Recorder:
         )
 
 
+@dataclass(frozen=True)
+class FirstRender:
+    """What Chromium needs before it can paint: the page's HTML and its render-blocking CSS."""
+
+    html: int  # the page's body as received (compressed)
+    blocking: tuple[tuple[str, int], ...]  # (address, body as received) of each blocking file
+
+    @property
+    def total(self):
+        return self.html + sum(size for _, size in self.blocking)
+
+
+# Chromium's own account (Resource Timing): it marks each file that held up the first paint.
+_FIRST_RENDER_SCRIPT = """() => {
+  const page = performance.getEntriesByType("navigation")[0];
+  const blocking = performance.getEntriesByType("resource")
+    .filter((entry) => entry.renderBlockingStatus === "blocking")
+    .map((entry) => [entry.name, entry.encodedBodySize]);
+  return {html: page.encodedBodySize, blocking};
+}"""
+
+
+def first_render(page):
+    """The loaded page's first-render bytes, as Chromium received them."""
+    page.wait_for_load_state("load")
+    found = page.evaluate(_FIRST_RENDER_SCRIPT)
+    return FirstRender(found["html"], tuple(tuple(item) for item in found["blocking"]))
+
+
 def new_phone_page(browser):
     """A fresh context (an empty cache) at 390x844 that never reaches another origin."""
     context = browser.new_context(viewport=PHONE, is_mobile=True)

@@ -1,0 +1,120 @@
+"""The help-finder's results page, built from parts that are the same for every visitor.
+
+The results are the one page rendered on every visit: the answers must never be stored
+(design rule 2), so the page itself can never be cached. What does not depend on the
+answers is rendered once per directory instead, kept in the shared cache stamped with
+the content generation (stalkinghelp.content_generation), so a change in the admin
+reaches every server at once:
+
+- the page around the results (base.html: header, emergency strip, footer), split where
+  the content goes;
+- for each service, the HTML of each of its ways to get in touch and its warning when
+  its details are still being checked;
+- the relay note.
+
+Each visit then renders only the answer's own part (templates/jinja2/signposting/
+results_content.html, Jinja2: several times faster than Django's engine for the loops
+over cards) and joins it with those parts. `build_parts` renders them from the same
+Django templates the service pages use, so a wording change there shows here too;
+tests/signposting/test_results_page.py proves the page is the same as when every part
+is rendered for the visit, for every situation at several moments.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.http import HttpResponse
+from django.template import engines
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from stalkinghelp.content_generation import keep_stamped, read_stamped
+
+from .emergency import emergency_contacts
+from .entries import visible_alert
+
+KEY = "signposting:results-parts:v1"
+# As long as the directory snapshot: the results keep answering through a database outage.
+KEEP_SECONDS = 30 * 24 * 60 * 60
+# Where the visitor's content goes in the page around it; never part of any real page.
+CONTENT_SLOT = "\x00results-content\x00"
+CONTENT_TEMPLATE = "signposting/results_content.html"
+
+
+@dataclass(frozen=True)
+class CardParts:
+    channels: dict  # Channel -> its <li>, safe HTML
+    unverified: str  # the warning for details still being checked, safe HTML
+
+
+@dataclass(frozen=True)
+class Parts:
+    before_content: str
+    after_content: str
+    relay_note: str
+    cards: dict  # slug -> CardParts
+
+
+def _safe(html):
+    return mark_safe(html)  # noqa: S308 - rendered by our own autoescaping templates
+
+
+@lru_cache(maxsize=1)
+def _unverified_template():
+    # The tag itself, so the warning is worded and linked exactly as on every other page.
+    return engines["django"].from_string("{% load signposting %}{% unverified_warning entry %}")
+
+
+def _card_parts(entry, emergency):
+    channels = {
+        channel: _safe(render_to_string("signposting/includes/channel.html", {"channel": channel}))
+        for channel in entry.channels
+    }
+    unverified = _unverified_template().render({"entry": entry, "emergency": emergency})
+    return CardParts(channels=channels, unverified=_safe(unverified))
+
+
+def build_parts(request, entries):
+    """Every answer-independent part, rendered now from the directory's `entries`."""
+    shell = render_to_string("signposting/results.html", {"content": CONTENT_SLOT}, request)
+    before, slot, after = shell.partition(CONTENT_SLOT)
+    if not slot or CONTENT_SLOT in after:
+        raise ValueError("signposting/results.html must show {{ content }} exactly once")
+    emergency = emergency_contacts()
+    return Parts(
+        before_content=before,
+        after_content=after,
+        relay_note=_safe(render_to_string("signposting/includes/relay_note.html")),
+        cards={entry.slug: _card_parts(entry, emergency) for entry in entries},
+    )
+
+
+def current_parts(request, entries):
+    """The parts for the current directory: the kept copy, or rendered and kept now."""
+    generation, copy = read_stamped(KEY)
+    if copy is not None and copy.generation == generation:
+        return copy.value
+    parts = build_parts(request, entries)
+    keep_stamped(KEY, generation, parts, KEEP_SECONDS)
+    return parts
+
+
+@lru_cache(maxsize=64)
+def _state_html(kind, is_open, text):
+    # Keyed by the few values the tag shows: a line's state at a moment, never an answer.
+    state = {"kind": kind, "is_open": is_open, "text": text}
+    return _safe(render_to_string("signposting/includes/open_state.html", {"state": state}))
+
+
+def state_html(state):
+    return _state_html(state.kind, state.is_open, state.text)
+
+
+def render_results(context, parts):
+    """The whole results page for one visit: its own content inside the kept parts."""
+    content = (
+        engines["jinja2"]
+        .get_template(CONTENT_TEMPLATE)
+        .render({**context, "parts": parts, "alert_at": visible_alert, "state_html": state_html})
+    )
+    return HttpResponse(parts.before_content + content + parts.after_content)
