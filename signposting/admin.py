@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from approvals.admin_mixin import SecondPersonAdminMixin
+
 from .models import Contact, HoursException, OpeningTime, Organisation, Service
 
 # A website typed without a scheme is taken as https (Django 6's default, chosen now).
@@ -42,7 +44,10 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(SimpleHistoryAdmin):
+class ServiceAdmin(SecondPersonAdminMixin, SimpleHistoryAdmin):
+    """A change to numbers, hours, status, alert or eligibility waits for a second person
+    (approvals.protected lists them); other changes save at once."""
+
     formfield_overrides = HTTPS_WEBSITES
     list_display = [
         "name",

@@ -7,6 +7,7 @@ from django.core.files.storage import FileSystemStorage
 
 from .caches import cache_from_url
 from .database import database_settings
+from .email import email_settings
 from .env import admin_path, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -37,6 +38,8 @@ INSTALLED_APPS = [
     "signposting",
     "content",
     "partners",
+    # Changes that need a second person: working copies, approvals, schedules.
+    "approvals",
     # accounts comes before two_factor so its templates replace two_factor's CDN-styled ones.
     "accounts",
     "django_otp",
@@ -55,6 +58,8 @@ MIDDLEWARE = [
     "stalkinghelp.request_checks.RequestChecksMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Scheduled changes land on the first request after their moment, before any cached copy.
+    "approvals.schedule.ScheduledChangesMiddleware",
     # Whole public pages as sent (compressed, with every header), so a hit skips the rest.
     "stalkinghelp.page_cache.PageCacheMiddleware",
     # Pages compressed as served; WhiteNoise already serves static files pre-compressed.
@@ -219,6 +224,10 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
+
+# --- Email: approvers are told of changes waiting for them (see .email) ---------------
+globals().update(email_settings("django.core.mail.backends.console.EmailBackend"))
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "stalking-help@localhost")
 
 # --- Site -----------------------------------------------------------------------------
 # Where the quick exit goes: a neutral, busy site that explains nothing.
