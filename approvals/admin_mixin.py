@@ -86,9 +86,15 @@ class SecondPersonAdminMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
-        """Nothing yet: save_related decides, once the inline rows are known too."""
+        # simple-history's "this version" page saves the form alone, with no inlines.
+        if (getattr(request.resolver_match, "url_name", "") or "").endswith("_simple_history"):
+            self._save_or_keep(request, form, None, change)
+        # Otherwise nothing yet: save_related decides, once the inline rows are known too.
 
     def save_related(self, request, form, formsets, change):
+        self._save_or_keep(request, form, formsets, change)
+
+    def _save_or_keep(self, request, form, formsets, change):
         rule, obj = rule_for(self.model), form.instance
         live = self.model._default_manager.filter(pk=obj.pk).first() if change else None
         before = snapshot(live, rule) if live is not None else None
@@ -97,19 +103,22 @@ class SecondPersonAdminMixin:
         try:
             with transaction.atomic():
                 super().save_model(request, obj, form, change)
-                super().save_related(request, form, formsets, change)
+                if formsets is not None:
+                    super().save_related(request, form, formsets, change)
                 after = snapshot(self.model._default_manager.get(pk=obj.pk), rule)
                 if open_change or submit or rule.needs_second_person(before, after):
                     raise _Keep(after)
         except _Keep as keep:
             obj.pk = live.pk if live is not None else None
+            form.save_m2m = lambda: None  # the caller may save many-to-many values next
             request._kept_change = change_keep(
                 model=self.model,
                 target=live,
                 before=before,
                 after=_with_new_rows_marked(keep.after, before),
                 by=request.user,
-                submit=submit,
+                # Asking to publish (or unpublish) a page sends it at once, as a Publisher expects.
+                submit=submit or rule.changes_protected_fields(before, keep.after),
             )
 
     # Nothing was saved, so nothing is logged as saved: the change keeps its own history.

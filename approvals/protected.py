@@ -30,19 +30,21 @@ class TwoPersonRule:
     working_copies: bool = False
 
     def needs_second_person(self, before, after):
-        if before is None:
-            return True  # a new record: its numbers and hours are all new
         for field, value in self.protect_everything_while:
-            if value in (before["fields"].get(field), after["fields"].get(field)):
+            if value in ((before or {}).get("fields", {}).get(field), after["fields"].get(field)):
                 return before != after
-        changed = {
-            name for name in after["fields"] if before["fields"].get(name) != after["fields"][name]
-        }
-        if changed & set(self.fields):
+        if before is None:
+            # A new service's numbers and hours are all new; a new page is a draft.
+            return not self.working_copies
+        if self.changes_protected_fields(before, after):
             return True
         return any(
             before["related"].get(name) != after["related"].get(name) for name in self.related
         )
+
+    def changes_protected_fields(self, before, after):
+        old = (before or {}).get("fields", {})
+        return any(old.get(name) != after["fields"].get(name) for name in self.fields)
 
 
 RULES = {

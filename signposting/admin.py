@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from approvals.admin_mixin import SecondPersonAdminMixin
 
+from .checking import MarkCheckedAdminMixin
 from .models import Contact, HoursException, OpeningTime, Organisation, Service
 
 # A website typed without a scheme is taken as https (Django 6's default, chosen now).
@@ -44,7 +45,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(SecondPersonAdminMixin, SimpleHistoryAdmin):
+class ServiceAdmin(MarkCheckedAdminMixin, SecondPersonAdminMixin, SimpleHistoryAdmin):
     """A change to numbers, hours, status, alert or eligibility waits for a second person
     (approvals.protected lists them); other changes save at once."""
 
@@ -93,9 +94,22 @@ class ServiceAdmin(SecondPersonAdminMixin, SimpleHistoryAdmin):
         ),
         (
             "Checking",
-            {"fields": ["verified", "last_verified", "source", "confidence_note", "sort_order"]},
+            {
+                "fields": [
+                    "verified",
+                    "last_verified",
+                    "last_check",
+                    "source",
+                    "confidence_note",
+                    "sort_order",
+                ],
+                "description": "To record a check, use “Mark as checked” (the list's actions, "
+                "or the button above): it sets the date visitors see.",
+            },
         ),
     ]
+    # Set only by "Mark as checked" (signposting.checking), with who, when and how.
+    readonly_fields = ["last_verified", "last_check"]
 
     def get_queryset(self, request):
         # One query for the list, however many services: the hours column needs a count.
