@@ -7,6 +7,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
@@ -25,6 +26,13 @@ ACTIONS = {
     ),
     "confirm": ("Confirm this emergency change", "Confirmed. Thank you for checking."),
 }
+
+
+def _admin_url(obj):
+    if obj is None:
+        return ""
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
 def change_diff(change):
@@ -91,6 +99,7 @@ class ChangeRequestAdmin(SimpleHistoryAdmin):
             "title": str(change),
             "change": change,
             "target": target,
+            "target_url": _admin_url(target),
             "changes": change_diff(change),
             "form": form,
             "actions": [(name, ACTIONS[name][0]) for name in ACTIONS if name in allowed],

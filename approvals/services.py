@@ -157,7 +157,7 @@ def _summary(model, target, values):
 def change_submit(*, change, by):
     _require(change, by, "submit")
     fields, base = change.proposed["fields"], (change.base or {}).get("fields", {})
-    if "status" in fields and fields["status"] == base.get("status") == "draft":
+    if fields.get("status") == "draft" and base.get("status", "draft") == "draft":
         # An Editor's "submit for review" of a draft page asks for it to be published.
         fields["status"] = "published"
     change.status = Status.PENDING
