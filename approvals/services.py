@@ -41,7 +41,12 @@ def can_request(user, model):
 
 
 def may_make_emergency_changes(user):
-    return user.is_active and EmergencyAllowance.objects.filter(user=user).exists()
+    """A Publisher (one who may approve) whom a Site administrator has allowed to."""
+    return (
+        user.is_active
+        and user.has_perm("approvals.approve_change")
+        and EmergencyAllowance.objects.filter(user=user).exists()
+    )
 
 
 def is_author(change, user):
