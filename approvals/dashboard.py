@@ -2,14 +2,17 @@
 emergency changes nobody has confirmed, and what changes when."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import Q
+from django.utils import timezone
 
 from .models import ChangeRequest
 from .protected import diff, rule_for
 from .services import can_decide
 
 Status = ChangeRequest.Status
+RECENT = timedelta(days=14)
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,12 @@ def dashboard(user):
     mine = (
         _changes()
         .filter(Q(submitted_by=user) | Q(created_by=user))
-        .filter(Q(status__in=ChangeRequest.OPEN) | Q(emergency=True, confirmed_by__isnull=True))
+        .filter(
+            Q(status__in=ChangeRequest.OPEN)
+            | Q(emergency=True, confirmed_by__isnull=True)
+            # Decided lately: the person who asked sees "approved by X at T" or "sent back".
+            | Q(updated_at__gte=timezone.now() - RECENT)
+        )
         .order_by("-updated_at")
     )
     return {
