@@ -13,7 +13,6 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import services
 from .forms import DecisionForm, EmergencyAllowanceForm
 from .models import ChangeRequest, EmergencyAllowance
-from .protected import diff, rule_for
 
 ACTIONS = {
     "submit": ("Submit for approval", "Sent for approval."),
@@ -33,10 +32,6 @@ def _admin_url(obj):
         return ""
     opts = obj._meta
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-
-
-def change_diff(change):
-    return diff(change.target_model, change.base, change.proposed, rule_for(change.target_model))
 
 
 def _decide(change, action, user, form):
@@ -100,7 +95,7 @@ class ChangeRequestAdmin(SimpleHistoryAdmin):
             "change": change,
             "target": target,
             "target_url": _admin_url(target),
-            "changes": change_diff(change),
+            "changes": change.field_changes(),
             "form": form,
             "actions": [(name, ACTIONS[name][0]) for name in ACTIONS if name in allowed],
             "needs_time": "approve" in allowed,

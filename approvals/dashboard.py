@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .models import ChangeRequest
-from .protected import diff, rule_for
 from .services import can_decide
 
 Status = ChangeRequest.Status
@@ -22,10 +21,7 @@ class DashboardChange:
 
 
 def _with_diff(change):
-    target = change.target_model
-    return DashboardChange(
-        change, tuple(diff(target, change.base, change.proposed, rule_for(target)))
-    )
+    return DashboardChange(change, tuple(change.field_changes()))
 
 
 def _changes():

@@ -109,6 +109,12 @@ class ChangeRequest(models.Model):
     def is_open(self):
         return self.status in self.OPEN
 
+    def field_changes(self):
+        """What the change does, field by field (approvals.protected.diff)."""
+        from .protected import diff, rule_for
+
+        return diff(self.target_model, self.base, self.proposed, rule_for(self.target_model))
+
     @property
     def awaiting_confirmation(self):
         return self.emergency and self.confirmed_by_id is None

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.urls import reverse
 
-from .protected import diff, rule_for
+from .protected import rule_for
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -20,9 +20,7 @@ def _link(change):
 
 def _diff_text(change):
     lines = []
-    for item in diff(
-        change.target_model, change.base, change.proposed, rule_for(change.target_model)
-    ):
+    for item in change.field_changes():
         lines.append(f"{item.label}:\n  was: {item.before}\n  now: {item.after}")
     return "\n".join(lines) or "No field changes."
 

@@ -132,6 +132,10 @@ def change_keep(*, model, target, before, after, by, submit=False):
     return change
 
 
+def has_open_change(obj):
+    return open_change_for(type(obj), obj.pk) is not None
+
+
 def page_publication_request(*, page, by):
     """Ask for a draft page to be published as it is (None if it is live or already waiting)."""
     model = type(page)

@@ -17,7 +17,11 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from approvals.admin_mixin import SecondPersonAdminMixin
-from approvals.services import page_publication_request, page_working_copy_of_version
+from approvals.services import (
+    has_open_change,
+    page_publication_request,
+    page_working_copy_of_version,
+)
 
 from .forms import PUBLISHING_FIELDS, PageAdminForm
 from .history import compare_versions, revert_page_to
@@ -273,7 +277,11 @@ class PageAdmin(SecondPersonAdminMixin, SimpleHistoryAdmin):
                 page = form.save(commit=False)
             else:
                 errors = form.errors
-        context = page_context(page, request=request) | {"preview": True, "preview_errors": errors}
+        context = page_context(page, request=request) | {
+            "preview": True,
+            "preview_errors": errors,
+            "preview_working_copy": bool(object_id) and has_open_change(page),
+        }
         response = TemplateResponse(request, "content/page.html", context)
         add_never_cache_headers(response)  # a preview is never kept by any cache
         return response

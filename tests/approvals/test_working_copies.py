@@ -51,6 +51,7 @@ def test_the_form_and_the_preview_show_the_working_copy(live_page):
     preview = editor.get(reverse("admin:content_page_preview", args=[live_page.pk]))
     assert "Working words." in preview.content.decode()
     assert "Live words." not in preview.content.decode()
+    assert "Preview of the working copy." in preview.content.decode()
 
 
 def test_saving_again_updates_the_same_working_copy(live_page):
