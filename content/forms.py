@@ -33,8 +33,9 @@ class PageAdminForm(forms.ModelForm):
             if name in self.changed_data:
                 self.add_error(
                     name,
-                    "You can't publish, unpublish or schedule pages. Save this as a draft "
-                    "and ask someone who can publish to check it.",
+                    "You can't publish, unpublish or schedule pages. Put the other fields "
+                    "right and press “Save and submit for approval”: someone who can "
+                    "publish checks it and publishes it.",
                 )
         return cleaned
 

@@ -1,7 +1,7 @@
 """Outgoing email (approvers told of changes waiting for them): from the environment.
 
-DJANGO_EMAIL_URL, parsed by dj-email-url, e.g. `smtp+tls://user:password@mail.example.org:587`
-or `submission://user:password@mail.example.org` (STARTTLS on 587). Without it, Django's
+DJANGO_EMAIL_URL, parsed by dj-email-url, e.g. `submission://user:password@mail.example.org`
+(STARTTLS on 587) or `smtp://user:password@mail.example.org:465?ssl=True`. Without it, Django's
 standard variables: EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
 EMAIL_USE_TLS, EMAIL_USE_SSL. With neither, `default_backend` (the console in dev).
 """
