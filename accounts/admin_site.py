@@ -95,5 +95,9 @@ class StaffAdminSite(admin.AdminSite):
             from .review import review_sections
 
             extra_context["review_sections"] = review_sections(timezone.now())
+        # Changes for a second person: every member of staff sees their own; approvers more.
+        from approvals.dashboard import dashboard
+
+        extra_context |= dashboard(request.user)
         extra_context["has_second_factor"] = user_has_device(request.user)
         return super().index(request, extra_context)

@@ -17,6 +17,7 @@ from signposting.models import Contact, Service
 # The issue's "not verified for more than six months", counted as 183 days.
 VERIFICATION_MAX_AGE = timedelta(days=183)
 SCHEDULE_LOOKAHEAD = timedelta(days=14)
+CHECK_LOOKAHEAD = timedelta(days=28)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,19 @@ def services_not_recently_verified(now):
     ]
     items += [ReviewItem(s.name, "never verified", _admin_url(s)) for s in never]
     return tuple(items)
+
+
+def checks_due_soon(now):
+    """Services whose six-monthly check falls due in the next four weeks, soonest first."""
+    today = timezone.localdate(now)
+    first, last = today - VERIFICATION_MAX_AGE, today - VERIFICATION_MAX_AGE + CHECK_LOOKAHEAD
+    due = Service.objects.filter(last_verified__gte=first, last_verified__lt=last)
+    return tuple(
+        ReviewItem(
+            s.name, f"check due {_day(s.last_verified + VERIFICATION_MAX_AGE)}", _admin_url(s)
+        )
+        for s in due.order_by("last_verified", "name")
+    )
 
 
 def unverified_entries(now):
@@ -143,6 +157,12 @@ def review_sections(now):
             "Services whose short-term alert has expired",
             True,
             expired_alerts(now),
+        ),
+        ReviewSection(
+            "checks_due_soon",
+            "Services due for a check in the next four weeks",
+            False,
+            checks_due_soon(now),
         ),
         ReviewSection(
             "coming_up",

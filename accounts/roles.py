@@ -52,6 +52,8 @@ ROLES = {
             models=frozenset({"page"}),
         ),
         Grant("signposting", frozenset({"view"})),
+        # Sees the changes (their own among them) and their state; decides none.
+        Grant("approvals", frozenset({"view"}), models=frozenset({"changerequest"})),
     ),
     # Everything an Editor can, plus publishing, reverting and the whole directory.
     PUBLISHER: (
@@ -60,6 +62,14 @@ ROLES = {
         # The partners page's intro is published text, like a page.
         Grant(
             "partners", frozenset({"view", "add", "change"}), models=frozenset({"partnersintro"})
+        ),
+        # Approves other people's changes; emergency changes alone only when a Site
+        # administrator allows it (approvals.EmergencyAllowance, which only they manage).
+        Grant(
+            "approvals",
+            frozenset({"view"}),
+            extra=frozenset({"approve_change"}),
+            models=frozenset({"changerequest"}),
         ),
     ),
     # Everything, staff accounts and lockouts included.

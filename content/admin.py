@@ -7,7 +7,7 @@ import re
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -15,6 +15,13 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
+
+from approvals.admin_mixin import SecondPersonAdminMixin
+from approvals.services import (
+    has_open_change,
+    page_publication_request,
+    page_working_copy_of_version,
+)
 
 from .addresses import record_address_takeover, redirect_in_the_way, what_it_answers
 from .editor_checks import writing_findings
@@ -46,7 +53,10 @@ class PageRedirectInline(admin.TabularInline):
 
 
 @admin.register(Page)
-class PageAdmin(SimpleHistoryAdmin):
+class PageAdmin(SecondPersonAdminMixin, SimpleHistoryAdmin):
+    """Saving a live page, or publishing one, keeps a working copy for a second person
+    (approvals.admin_mixin); drafts save as before."""
+
     form = PageAdminForm
     change_form_template = "admin/content/page/change_form.html"
     object_history_template = "admin/content/page/object_history.html"
@@ -200,9 +210,15 @@ class PageAdmin(SimpleHistoryAdmin):
             level = messages.WARNING if finding.warning else messages.INFO
             self.message_user(request, finding.message, level)
 
-    @admin.action(description="Publish selected pages", permissions=["publish"])
+    @admin.action(description="Ask for the selected pages to be published", permissions=["publish"])
     def publish_selected(self, request, queryset):
-        self._set_status(request, queryset, Page.Status.PUBLISHED, "Published")
+        # Publishing needs a second person, in bulk too: each page waits for approval.
+        changes = [page_publication_request(page=page, by=request.user) for page in queryset]
+        self.message_user(
+            request,
+            f"Sent {len([c for c in changes if c])} page(s) for approval. Pages already "
+            "live, or already waiting, are left as they are.",
+        )
 
     @admin.action(description="Unpublish selected pages", permissions=["publish"])
     def unpublish_selected(self, request, queryset):
@@ -248,7 +264,10 @@ class PageAdmin(SimpleHistoryAdmin):
 
     def preview_view(self, request, object_id=None):
         """Show a page as the public would see it: saved (GET) or as edited, unsaved (POST)."""
-        page = get_object_or_404(Page, pk=object_id) if object_id else Page()
+        # get_object shows the page's working copy, if it has one (approvals.admin_mixin).
+        page = (self.get_object(request, object_id) or Page()) if object_id else Page()
+        if object_id and not page.pk:
+            raise Http404
         if not request.user.has_perm("content.preview_page"):
             raise PermissionDenied
         errors = None
@@ -261,7 +280,11 @@ class PageAdmin(SimpleHistoryAdmin):
                 page = form.save(commit=False)
             else:
                 errors = form.errors
-        context = page_context(page, request=request) | {"preview": True, "preview_errors": errors}
+        context = page_context(page, request=request) | {
+            "preview": True,
+            "preview_errors": errors,
+            "preview_working_copy": bool(object_id) and has_open_change(page),
+        }
         response = TemplateResponse(request, "content/page.html", context)
         add_never_cache_headers(response)  # a preview is never kept by any cache
         return response
@@ -313,6 +336,17 @@ class PageAdmin(SimpleHistoryAdmin):
                 messages.ERROR,
             )
             return HttpResponseRedirect(history_url)
+        if touches_public:
+            # What the public sees changes only with a second person: the old version
+            # becomes the working copy, to check and send for approval.
+            page_working_copy_of_version(page=page, record=record, by=request.user)
+            self.message_user(
+                request,
+                "That version is now the working copy. The live page is unchanged until "
+                "someone else approves it.",
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:content_page_change", args=[page.pk]))
         try:
             with transaction.atomic():
                 revert_page_to(page, record, request.user)

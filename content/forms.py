@@ -14,8 +14,9 @@ PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
 class PageAdminForm(forms.ModelForm):
     """The page form, aware of who is saving it.
 
-    Someone without `publish_page` may write and preview drafts, but may not make a
-    page public, take it down, reschedule it, or change a page the public can see.
+    Someone without `publish_page` may write and preview drafts, and working copies of
+    live pages, but may not make a page public, take it down or reschedule it: they
+    submit it for review (approvals), and a Publisher approves it.
     """
 
     class Meta:
@@ -69,19 +70,14 @@ class PageAdminForm(forms.ModelForm):
         self._check_writing(cleaned)
         if self.user is None or self.can_publish():
             return cleaned
-        instance_published = self.instance.pk and self.instance.status == Page.Status.PUBLISHED
         for name in PUBLISHING_FIELDS:
             if name in self.changed_data:
                 self.add_error(
                     name,
-                    "You can't publish, unpublish or schedule pages. Save this as a draft "
-                    "and ask someone who can publish to check it.",
+                    "You can't publish, unpublish or schedule pages. Put the other fields "
+                    "right and press “Save and submit for approval”: someone who can "
+                    "publish checks it and publishes it.",
                 )
-        if instance_published and self.changed_data and not self.errors:
-            raise forms.ValidationError(
-                "This page is published, so changes go live at once. You can't publish. "
-                "Use Preview to check your changes, then ask someone who can publish."
-            )
         return cleaned
 
 

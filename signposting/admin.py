@@ -5,6 +5,9 @@ from django.db import models
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from approvals.admin_mixin import SecondPersonAdminMixin
+
+from .checking import MarkCheckedAdminMixin
 from .models import Contact, HoursException, OpeningTime, Organisation, Service
 
 # A website typed without a scheme is taken as https (Django 6's default, chosen now).
@@ -42,7 +45,10 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(SimpleHistoryAdmin):
+class ServiceAdmin(MarkCheckedAdminMixin, SecondPersonAdminMixin, SimpleHistoryAdmin):
+    """A change to numbers, hours, status, alert or eligibility waits for a second person
+    (approvals.protected lists them); other changes save at once."""
+
     formfield_overrides = HTTPS_WEBSITES
     list_display = [
         "name",
@@ -91,9 +97,22 @@ class ServiceAdmin(SimpleHistoryAdmin):
         ),
         (
             "Checking",
-            {"fields": ["verified", "last_verified", "source", "confidence_note", "sort_order"]},
+            {
+                "fields": [
+                    "verified",
+                    "last_verified",
+                    "last_check",
+                    "source",
+                    "confidence_note",
+                    "sort_order",
+                ],
+                "description": "To record a check, use “Mark as checked” (the list's actions, "
+                "or the button above): it sets the date visitors see.",
+            },
         ),
     ]
+    # Set only by "Mark as checked" (signposting.checking), with who, when and how.
+    readonly_fields = ["last_verified", "last_check"]
 
     def get_queryset(self, request):
         # One query for the list, however many services: the hours column needs a count.

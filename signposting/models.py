@@ -386,3 +386,38 @@ class HoursException(models.Model):
 
     def as_exception(self):
         return opening.DatedException(self.date, self.closed, self.opens, self.closes, self.note)
+
+
+class ServiceCheck(models.Model):
+    """Someone checked a service's details with its provider: who, when and how.
+
+    The service's `last_verified` (the "Last checked" date visitors see) is set from these
+    (signposting.checking), never typed in.
+    """
+
+    class Method(models.TextChoices):
+        PHONED = "phoned", "Phoned the line"
+        WEB_PAGE = "web_page", "The provider's own web page"
+        LETTER = "letter", "A letter or email from the provider"
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="checks")
+    checked_by = models.ForeignKey(
+        "auth.User", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    checked_at = models.DateTimeField()
+    method = models.CharField("how", max_length=10, choices=Method.choices)
+    web_address = models.URLField(
+        "the provider's web page", blank=True, help_text="Needed when checked on a web page."
+    )
+    note = models.CharField(max_length=300, blank=True, help_text="For staff: what you checked.")
+
+    class Meta:
+        ordering = ["-checked_at"]
+        get_latest_by = "checked_at"
+
+    def __str__(self):
+        return f"{self.service}: {self.get_method_display().lower()}, {self.checked_at:%-d %b %Y}"
+
+    def clean(self):
+        if self.method == self.Method.WEB_PAGE and not self.web_address:
+            raise ValidationError({"web_address": "Give the address of the page you checked."})

@@ -8,6 +8,7 @@ from jinja2 import StrictUndefined
 
 from .caches import cache_from_url
 from .database import database_settings
+from .email import email_settings
 from .env import admin_path, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "signposting",
     "content",
     "partners",
+    # Changes that need a second person: working copies, approvals, schedules.
+    "approvals",
     # accounts comes before two_factor so its templates replace two_factor's CDN-styled ones.
     "accounts",
     "django_otp",
@@ -56,6 +59,8 @@ MIDDLEWARE = [
     "stalkinghelp.request_checks.RequestChecksMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Scheduled changes land on the first request after their moment, before any cached copy.
+    "approvals.schedule.ScheduledChangesMiddleware",
     # Whole public pages as sent (compressed, with every header), so a hit skips the rest.
     "stalkinghelp.page_cache.PageCacheMiddleware",
     # Pages compressed as served; WhiteNoise already serves static files pre-compressed.
@@ -243,6 +248,10 @@ CONTENT_SECURITY_POLICY = {
 # Ofcom's drama numbers (01632 960xxx, 07700 900xxx) reach nobody: a live directory refuses
 # them (signposting.phone). Test and dev settings allow them for made-up services.
 PHONE_DRAMA_NUMBERS_ALLOWED = False
+
+# --- Email: approvers are told of changes waiting for them (see .email) ---------------
+globals().update(email_settings("django.core.mail.backends.console.EmailBackend"))
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "stalking-help@localhost")
 
 # --- Site -----------------------------------------------------------------------------
 # Where the quick exit goes: a neutral, busy site that explains nothing.

@@ -6,6 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .caches import refuse_per_process_cache_with_many_workers
+from .email import SMTP, email_settings
 from .env import admin_path, env_bool, env_int, env_list, env_required
 
 DEBUG = False
@@ -33,6 +34,9 @@ refuse_per_process_cache_with_many_workers(
     CACHES["default"],  # noqa: F405
     env_int("GUNICORN_WORKERS", 0) or None,
 )
+
+# Approvers must hear of changes: SMTP (DJANGO_EMAIL_URL or EMAIL_HOST...), never the console.
+globals().update(email_settings(SMTP))
 
 # Never switchable here: every staff session needs a second factor.
 ADMIN_REQUIRE_2FA = True

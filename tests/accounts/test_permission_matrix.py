@@ -6,8 +6,10 @@ from django.core import mail
 from django.urls import reverse
 
 from accounts.roles import EDITOR, PUBLISHER, SITE_ADMINISTRATOR
+from approvals.models import ChangeRequest
 from content.models import Page
 from signposting.models import Contact
+from tests.approvals.helpers import open_change
 
 from .admin_forms import admin_form_data
 from .factories import PASSWORD, make_contact, make_page, make_service, make_staff, verified_client
@@ -41,17 +43,17 @@ def edit_page(client):
 
 
 def publish_page(client):
+    """Ask for publication by setting the status (the page itself waits: tests/approvals)."""
     page = make_page(title="Draft", status=Page.Status.DRAFT)
     url = reverse("admin:content_page_change", args=[page.pk])
     response = _post_change(client, url, {"status": Page.Status.PUBLISHED})
     page.refresh_from_db()
-    if page.status == Page.Status.DRAFT:
+    assert page.status == Page.Status.DRAFT  # nobody publishes alone
+    if response.status_code == 200:
         # Refused with a clear message on the form, not a crash; the draft is kept.
-        assert response.status_code == 200
         assert "You can&#x27;t publish" in response.content.decode()
-        assert page.title == "Draft"
         return False
-    return True
+    return open_change(page).status == ChangeRequest.Status.PENDING
 
 
 def revert_page(client):
@@ -91,7 +93,11 @@ def edit_number(client):
     )
     response = client.post(url, data | {f"{prefix}-value": "0300 123 4567"})
     assert response.status_code in (302, 403)
-    return Contact.objects.get(pk=contact.pk).value == "0300 123 4567"
+    assert Contact.objects.get(pk=contact.pk).value == "0808 802 0300"  # nobody alone
+    change = ChangeRequest.objects.filter(target_id=service.pk).first()
+    return change is not None and change.proposed["related"]["contacts"][0]["value"] == (
+        "0300 123 4567"
+    )
 
 
 def manage_users(client):
@@ -126,10 +132,10 @@ def set_someone_elses_password(client):
 ACTIONS = {
     "create": create_page,
     "edit": edit_page,
-    "publish": publish_page,
+    "ask to publish": publish_page,
     "revert": revert_page,
     "delete": delete_page,
-    "edit a number": edit_number,
+    "ask to change a number": edit_number,
     "manage users": manage_users,
     "invite again": invite_again,
     "set someone else's password": set_someone_elses_password,
@@ -137,7 +143,7 @@ ACTIONS = {
 
 ALLOWED = {
     EDITOR: {"create", "edit"},
-    PUBLISHER: {"create", "edit", "publish", "revert", "delete", "edit a number"},
+    PUBLISHER: {"create", "edit", "ask to publish", "revert", "delete", "ask to change a number"},
     # Nobody sets another person's password: they choose their own through an invitation.
     SITE_ADMINISTRATOR: set(ACTIONS) - {"set someone else's password"},
 }

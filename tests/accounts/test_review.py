@@ -25,6 +25,7 @@ EXPECTED = {
         "Checked service: Phone (voice): 0300 123 4567",
     ],
     "expired_alerts": ["Old alert"],
+    "checks_due_soon": ["Due soon"],
     "coming_up": ["Awareness week", "Campaign ending"],
 }
 
@@ -54,6 +55,7 @@ def prepared(db):
     make_service(name="Stale service", last_verified=today - timedelta(days=200))
     make_service(name="Never checked", last_verified=None)
     checked = make_service(name="Checked service", last_verified=today - timedelta(days=100))
+    make_service(name="Due soon", last_verified=today - timedelta(days=170))
     make_contact(checked, "0300 123 4567", verified=False)
     make_contact(checked, "0808 802 0300")
     make_service(name="Unverified service", verified=False)

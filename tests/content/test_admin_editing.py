@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from content.models import Page
+from tests.approvals.helpers import approve_as_someone_else, open_change
 
 from .admin_helpers import add_url, change_url, page_form_data
 from .factories import make_draft, make_page, make_staff
@@ -62,18 +63,21 @@ def test_an_editor_who_tries_to_publish_gets_an_error_and_the_draft_is_kept(clie
 def test_an_editor_cannot_change_a_live_page_directly(client, editor):
     page = make_page(title="Live")
     response = client.post(change_url(page), page_form_data(page, title="Changed"))
-    assert response.status_code == 200
-    assert "This page is published" in response.content.decode()
+    assert response.status_code == 302
     page.refresh_from_db()
     assert page.title == "Live"
+    assert open_change(page).proposed["fields"]["title"] == "Changed"
 
 
-def test_a_publisher_can_publish_and_schedule(client, publisher):
+def test_a_publisher_can_publish_and_schedule_once_someone_else_approves(client, publisher):
     page = make_draft(slug="campaign")
     start = timezone.localtime() + timedelta(days=3)
     data = page_form_data(page, status="published", publish_from=start)
     response = client.post(change_url(page), data)
     assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.status == Page.Status.DRAFT
+    approve_as_someone_else(page)
     page.refresh_from_db()
     assert page.status == Page.Status.PUBLISHED
     assert page.state() == "Scheduled"
@@ -126,6 +130,7 @@ def test_a_misspelt_token_is_an_error_on_save(client, publisher):
 def test_a_changed_slug_in_admin_leaves_a_redirect(client, publisher):
     page = make_page(slug="before")
     client.post(change_url(page), page_form_data(page, slug="after"))
+    approve_as_someone_else(page)
     assert client.get("/before/").status_code == 301
 
 
@@ -182,7 +187,7 @@ def _edit(page, **changes):
 
 
 def test_history_lists_who_changed_what(client, publisher):
-    page = make_page(title="First")
+    page = make_draft(title="First")
     client.post(change_url(page), page_form_data(page, title="Second"))
     html = client.get(reverse("admin:content_page_history", args=[page.pk])).content.decode()
     assert "publisher" in html
@@ -202,7 +207,7 @@ def test_compare_shows_what_changed_between_two_versions(client, publisher):
 
 def test_revert_restores_an_earlier_body_exactly(client, publisher):
     original = '<h2>Title</h2><p>Keep <strong>this</strong> <a href="/get-help/">link</a>.</p>'
-    page = make_page(body=original, title="Before")
+    page = make_draft(body=original, title="Before")
     _edit(page, body="<p>Vandalised.</p>", title="After")
     earliest = page.history.earliest()
     response = client.post(reverse("admin:content_page_revert", args=[page.pk, earliest.pk]))
@@ -241,6 +246,8 @@ def test_a_revert_restores_the_old_slug_and_redirects_the_newer_one(client, publ
     page = make_page(slug="first")
     _edit(page, slug="second")
     client.post(reverse("admin:content_page_revert", args=[page.pk, page.history.earliest().pk]))
+    assert client.get("/first/").status_code == 301  # a live page's revert waits for approval
+    approve_as_someone_else(page)
     assert client.get("/second/").status_code == 301
     assert client.get("/first/").status_code == 200
 

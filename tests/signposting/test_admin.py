@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from signposting.models import Contact, Service
 from tests.accounts.factories import verified_client
+from tests.approvals.helpers import approve_new_record_as_someone_else
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +87,8 @@ def test_a_good_number_is_saved_normalised(staff_client):
     url = reverse("admin:signposting_service_add")
     response = staff_client.post(url, _service_form(**{"contacts-0-value": "08088020300"}))
     assert response.status_code == 302
+    assert not Service.objects.filter(slug="test-line").exists()  # waits for a second person
+    _approve_new_service()
     contact = Contact.objects.get(service__slug="test-line")
     assert (contact.value, contact.dial) == ("0808 802 0300", "+448088020300")
 
@@ -116,4 +119,9 @@ def test_an_alert_with_an_end_time_is_saved(staff_client):
         ),
     )
     assert response.status_code == 302
+    _approve_new_service()
     assert Service.objects.get(slug="test-line").alert_until is not None
+
+
+def _approve_new_service():
+    approve_new_record_as_someone_else("Test line")
