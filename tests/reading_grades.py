@@ -12,6 +12,7 @@ reader) is rendered once, through the real view, at its moment.
 
 import json
 import re
+from html.parser import HTMLParser
 from unittest import mock
 
 from django.utils import timezone
@@ -45,14 +46,19 @@ def victim_paths(client):
     return paths
 
 
-def page_grades(client):
-    """{path: grade} for every page a victim reads, and "(every page's header and footer)"."""
-    grades = {}
+def page_sentences(client):
+    """{path: the sentences of its <main>} for every page a victim reads, and
+    "(every page's header and footer)" for what surrounds <main> on every page."""
+    read = {}
     for path in victim_paths(client):
         html = client.get(path).content.decode()
-        grades[path] = grade(main_text(html))
-    grades["(every page's header and footer)"] = grade(shared_text(html))
-    return grades
+        read[path] = sentences(main_text(html))
+    read["(every page's header and footer)"] = sentences(shared_text(html))
+    return read
+
+
+def page_grades(client):
+    return {path: grade("\n".join(text)) for path, text in page_sentences(client).items()}
 
 
 def answers_for(situation):
@@ -60,25 +66,63 @@ def answers_for(situation):
     return {name: yes_no.get(value, value) for name, value in vars(situation).items()}
 
 
-_CARD = re.compile(
-    r'<li class="sh-recommendation">.*?</li>\s*(?=<li class="sh-recommendation">|</ol>)', re.DOTALL
-)
+class _Cards(HTMLParser):
+    """Where each service card (li.sh-recommendation) starts and ends in a results page."""
+
+    def __init__(self, html):
+        super().__init__(convert_charrefs=True)
+        self._line_starts = [0]
+        for line in html.splitlines(keepends=True):
+            self._line_starts.append(self._line_starts[-1] + len(line))
+        self.spans, self._depth, self._start = [], 0, None
+        self.feed(html)
+        self.close()
+
+    def _offset(self):
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "li":
+            return
+        if self._depth:
+            self._depth += 1
+        elif "sh-recommendation" in (dict(attrs).get("class") or "").split():
+            self._depth, self._start = 1, self._offset()
+
+    def handle_endtag(self, tag):
+        if tag == "li" and self._depth:
+            self._depth -= 1
+            if not self._depth:
+                self.spans.append((self._start, self._offset() + len("</li>")))
+
+
+def _split_cards(html):
+    """(the page without its cards, [each card's html])."""
+    spans = _Cards(html).spans
+    cards = [html[start:end] for start, end in spans]
+    rest, last = [], 0
+    for start, end in spans:
+        rest.append(html[last:start])
+        last = end
+    rest.append(html[last:])
+    return "".join(rest), cards
 
 
 def _render_results(client, situation, now):
     with mock.patch.object(timezone, "now", return_value=now):
         html = main_text(client.post("/get-help/", answers_for(situation)).content.decode())
-    cards = _CARD.findall(html)
-    return sentences(_CARD.sub("", html)), [sentences(card) for card in cards]
+    frame, cards = _split_cards(html)
+    return sentences(frame), [sentences(card) for card in cards]
 
 
-def results_grades(client, situations, moments, entries):
-    """[(grade, how many answers show that text, a situation, its moment)], one per text.
+def results_pieces(client, situations, moments, entries):
+    """Every results page, as (frames, cards, pages).
 
     A results page is its frame (headings, introduction, the forms) and one card per
-    service. A grade depends only on which sentences a page holds, not their order, so each
-    page is composed from a frame and cards cut from real rendered pages: a page is rendered
-    only when it shows a frame or a card not seen before.
+    service. Frames and cards are cut from real rendered pages: a page is rendered only
+    when it shows a frame or a card not seen before. `pages` maps each distinct page text
+    (its sentences, sorted) to [a situation showing it, its moment, how many answers do].
     """
     from signposting.triage import recommend
     from tests.signposting.recorded_recommendations import describe
@@ -100,4 +144,14 @@ def results_grades(client, situations, moments, entries):
             )
             first = pages.setdefault(text, [situation, name, 0])
             first[2] += 1
+    return frames, cards, pages
+
+
+def results_grades(client, situations, moments, entries):
+    """[(grade, how many answers show that page, a situation, its moment)], one per page.
+
+    A grade depends only on which sentences a page holds, not their order, so a page
+    composed from its frame and cards has the grade of the page as rendered.
+    """
+    _frames, _cards, pages = results_pieces(client, situations, moments, entries)
     return [(grade(text), n, situation, name) for text, (situation, name, n) in pages.items()]

@@ -3,8 +3,15 @@
 import pytest
 from django.core.management import call_command
 
+from content.plain_words import PLAIN_WORDS, unexplained
 from content.readability import GRADE_LIMIT, grade, sentences
-from tests.reading_grades import page_grades, results_grades, victim_paths
+from tests.reading_grades import (
+    page_grades,
+    page_sentences,
+    results_grades,
+    results_pieces,
+    victim_paths,
+)
 from tests.signposting.test_triage import EVERY_SITUATION, MOMENTS
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +79,39 @@ def test_every_results_page_for_every_situation_is_at_grade_6_or_below(client, d
     assert sum(count for _grade, count, *_ in measured) == len(EVERY_SITUATION)
     too_hard = [(g, str(s)) for g, _count, s, _moment in measured if g > GRADE_LIMIT]
     assert not too_hard, f"{len(too_hard)} results pages above grade {GRADE_LIMIT}: {too_hard[:3]}"
+
+
+def test_hard_words_are_explained_where_a_victim_first_meets_them(client, directory):
+    missing = {
+        path: found for path, text in page_sentences(client).items() if (found := unexplained(text))
+    }
+    assert not missing
+
+
+def test_every_results_card_explains_its_own_hard_words(client, directory):
+    # Each card explains its words itself: cards appear in many orders, so whichever a
+    # reader meets first explains them.
+    from signposting.selectors import directory_entries
+
+    frames, cards, _pages = results_pieces(
+        client, EVERY_SITUATION, {"3am": MOMENTS["3am"]}, directory_entries()
+    )
+    missing = [
+        found for piece in [*frames.values(), *cards.values()] if (found := unexplained(piece))
+    ]
+    assert not missing, missing[:3]
+
+
+@pytest.mark.parametrize("word", PLAIN_WORDS, ids=lambda w: w.word)
+def test_each_meaning_is_recognised_as_explaining_its_word(word):
+    assert word.used.search(word.meaning) and word.explained.search(word.meaning)
+    assert unexplained([f"We use the word {word.word} here.", "Nothing else."]) != []
+    assert unexplained([f"We use the word {word.word} here.", word.meaning]) == []
+
+
+def test_the_accessibility_statement_uses_no_acronyms_of_standards(client, directory):
+    html = client.get("/accessibility/").content.decode()
+    assert "WCAG" not in html
 
 
 def test_the_reading_ages_command_shows_each_pages_grade(starter_data, capsys):
