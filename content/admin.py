@@ -100,7 +100,7 @@ class PageAdmin(SimpleHistoryAdmin):
         ),
         (
             "Navigation",
-            {"fields": ["section", "nav_order", "show_on_home", "feature"]},
+            {"fields": ["section", "nav_order", "show_on_home", "feature", "easy_read_of"]},
         ),
         (
             "Review and ownership",

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 import textstat
 
+from .pictograms import PICTURE
 from .tokens import TOKEN
 
 GRADE_LIMIT = 6
@@ -77,10 +78,10 @@ class _Sentences(HTMLParser):
 
 
 def sentences(text_or_html):
-    """The sentences a reader meets, in order. A service token reads as nothing here:
-    it becomes a service's name and numbers, measured where the service is shown."""
+    """The sentences a reader meets, in order. Service and picture tokens read as nothing
+    here: a service's name and numbers are measured where the service is shown."""
     parser = _Sentences()
-    parser.feed(TOKEN.sub(" ", text_or_html or ""))
+    parser.feed(PICTURE.sub(" ", TOKEN.sub(" ", text_or_html or "")))
     parser.close()
     return parser.sentences
 
