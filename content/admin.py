@@ -115,7 +115,7 @@ class PageAdmin(SecondPersonAdminMixin, SimpleHistoryAdmin):
         ),
         (
             "Navigation",
-            {"fields": ["section", "nav_order", "show_on_home", "feature"]},
+            {"fields": ["section", "nav_order", "show_on_home", "feature", "easy_read_of"]},
         ),
         (
             "Review and ownership",

@@ -86,6 +86,7 @@ EDITABLE_FIELDS = (
     "nav_order",
     "show_on_home",
     "feature",
+    "easy_read_of",
     "status",
     "publish_from",
     "publish_until",
@@ -130,6 +131,17 @@ class Page(models.Model):
     )
     feature = models.CharField(
         max_length=20, choices=Feature.choices, default=Feature.NONE, blank=True
+    )
+    easy_read_of = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="easy_read",
+        verbose_name="easy read version of",
+        help_text="Only on an easy read page: the standard page it is the easy read version "
+        "of. Each links to the other near the top. Start each line with a picture, for "
+        "example [[picture:phone]].",
     )
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.utils import timezone
 
-from .selectors import section_pages
+from .pictograms import render_pictures
+from .selectors import easy_read_pair, section_pages
 from .tokens import render_tokens
 
 
@@ -15,7 +16,8 @@ def page_context(page, request=None, now=None):
     now = now or timezone.now()
     return {
         "page": page,
-        "body_html": render_tokens(page.body, now=now),
+        "body_html": render_pictures(render_tokens(page.body, now=now)),
+        **easy_read_pair(page, now),
         "section_pages": list(section_pages(page.section, now)),
         "canonical_url": canonical_url(f"/{page.slug}/") if page.slug else "",
         "section_label": page.get_section_display(),

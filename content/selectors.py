@@ -1,5 +1,6 @@
 """Reads for public pages. Each returns in a fixed number of queries, however many pages exist."""
 
+from django.db import models
 from django.utils import timezone
 
 from .models import Page, PageRedirect
@@ -37,3 +38,19 @@ def section_pages(section, now=None):
 
 def home_highlights(now=None):
     return live_pages(now).filter(show_on_home=True).only(*CARD_FIELDS)
+
+
+def easy_read_pair(page, now=None):
+    """The live page paired with `page`: its easy read version, or its standard page."""
+    pair = {"easy_read_page": None, "standard_page": None}
+    if page.pk is None and page.easy_read_of_id is None:
+        return pair
+    query = models.Q(pk=page.easy_read_of_id) if page.easy_read_of_id else models.Q()
+    if page.pk is not None:
+        query |= models.Q(easy_read_of_id=page.pk)
+    for other in live_pages(now).filter(query).only("slug", "title", "easy_read_of"):
+        if other.pk == page.easy_read_of_id:
+            pair["standard_page"] = other
+        else:
+            pair["easy_read_page"] = other
+    return pair

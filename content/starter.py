@@ -21,6 +21,7 @@ class StarterPage:
     nav_order: int = 100
     show_on_home: bool = False
     feature: str = ""
+    easy_read_of: str = ""  # the slug of the standard page this is the easy read version of
 
 
 def read_starter_page(path):
@@ -36,6 +37,7 @@ def read_starter_page(path):
         nav_order=meta.get("nav_order", 100),
         show_on_home=meta.get("show_on_home", False),
         feature=meta.get("feature", ""),
+        easy_read_of=meta.get("easy_read_of", ""),
     )
 
 

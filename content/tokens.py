@@ -12,6 +12,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from .pictograms import PICTURE, picture_errors
+
 TOKEN = re.compile(r"\[\[\s*service\s*:\s*([a-z0-9-]+)\s*\]\]", re.IGNORECASE)
 # Anything that looks like an attempt at a token, to catch typos such as "[[servce:x]]".
 _TOKEN_LIKE = re.compile(r"\[\[[^\]]*\]\]")
@@ -55,11 +57,12 @@ def token_errors(html):
             "it makes its own links."
         )
     for attempt in _TOKEN_LIKE.findall(html):
-        if not TOKEN.fullmatch(attempt):
+        if not TOKEN.fullmatch(attempt) and not PICTURE.fullmatch(attempt):
             errors.append(
                 f"“{attempt}” is not a service token. Tokens look like "
                 f"{token_for('national-stalking-helpline')}."
             )
+    errors += picture_errors(html)
     slugs = slugs_in(html)
     known = services_by_slugs(slugs)
     for slug in slugs:

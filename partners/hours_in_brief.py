@@ -36,7 +36,10 @@ def _days_phrase(days):
 
 
 def hours_in_brief(hours):
-    """e.g. "Monday to Friday 9:30am to 4pm. Closed on bank holidays." Never a guess."""
+    """e.g. "Monday to Friday 9:30am to 4pm. Closed on bank holidays (public holidays)."
+
+    Never a guess.
+    """
     if hours.temporarily_closed:
         return "Temporarily closed."
     if not hours.confirmed:
@@ -58,7 +61,7 @@ def hours_in_brief(hours):
         for spans, days in days_by_spans.items()
     ]
     if hours.bank_holidays == BANK_HOLIDAY_CLOSED:
-        sentences.append("Closed on bank holidays.")
+        sentences.append("Closed on bank holidays (public holidays).")
     elif hours.bank_holidays != BANK_HOLIDAY_OPEN:
-        sentences.append("Bank holidays: call to check.")
+        sentences.append("Bank holidays (public holidays): call to check.")
     return " ".join(sentences)

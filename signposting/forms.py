@@ -105,7 +105,8 @@ HINTS = {
     "Go straight to “Show who can help” at the end.",
     "can_talk": "If someone could hear you or check your phone, choose no.",
     "can_speak_and_hear": "Choose no for someone who is Deaf, hard of hearing or cannot speak. "
-    "We will show ways to get help by text, by relay and in British Sign Language (BSL).",
+    "We will show ways to get help by text, by text relay and in British Sign Language (BSL). "
+    "With text relay, an assistant reads out what you type.",
     "gender": "This helps us show the right helplines. Some are for women, some for men.",
 }
 

@@ -163,7 +163,9 @@ def open_state(service, now):
 
     today = sessions_on(hours, now.date())
     if today is None:
-        return OpenState("unknown", "Bank holiday: opening hours not known, call to check")
+        return OpenState(
+            "unknown", "Bank holiday (a public holiday): opening hours not known, call to check"
+        )
     for opens, closes in today:
         if opens <= now < closes:
             return OpenState("open", _closing_phrase(closes, now), until=closes)
@@ -200,7 +202,7 @@ def describe_sessions(hours):
             text = "closed"
         lines.append(f"{name}: {text}")
     if hours.bank_holidays == BANK_HOLIDAY_CLOSED:
-        lines.append("Bank holidays: closed")
+        lines.append("Bank holidays (public holidays): closed")
     elif hours.bank_holidays == BANK_HOLIDAY_UNKNOWN:
-        lines.append("Bank holidays: not known, call to check")
+        lines.append("Bank holidays (public holidays): not known, call to check")
     return lines

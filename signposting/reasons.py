@@ -21,8 +21,8 @@ REASONS = {
         "They are in danger now. Call 999 straight away, or help them to call.",
     ),
     "emergency_call/no-voice": (
-        "You said you are in danger now. Contact 999 straight away. Below are ways to do it by text, by relay or in British Sign Language.",
-        "They are in danger now. Contact 999 straight away. Below are ways to do it by text, by relay or in British Sign Language.",
+        "You said you are in danger now. Contact 999 straight away. Below are ways to do it by text, by text relay or in British Sign Language. With text relay, an assistant reads out what you type.",
+        "They are in danger now. Contact 999 straight away. Below are ways to do it by text, by text relay or in British Sign Language. With text relay, an assistant reads out what they type.",
     ),
     "silent_emergency_call": (
         "If you cannot speak safely, call 999 and press 55 when asked.",
@@ -45,8 +45,8 @@ REASONS = {
         "They can text 999 instead of calling once their phone is registered. They should register before they need it.",
     ),
     "text_relay": (
-        "From a textphone or the Relay UK app, dial 18000 to reach 999 by text. For any other number, put 18001 in front of it.",
-        "From a textphone or the Relay UK app, they can dial 18000 to reach 999 by text, or put 18001 in front of any other number.",
+        "A textphone is a phone you type on. From a textphone or the Relay UK app, dial 18000 to reach 999 by text. An assistant reads out what you type. For any other number, put 18001 in front of it.",
+        "A textphone is a phone you type on. From a textphone or the Relay UK app, they can dial 18000 to reach 999 by text. An assistant reads out what they type. For any other number, they put 18001 in front of it.",
     ),
     "bsl_emergency": (
         "If you use British Sign Language, you can reach 999 through a BSL interpreter.",
@@ -73,12 +73,12 @@ REASONS = {
         "Stalking specialists give free advice to people being stalked and to people helping them.",
     ),
     "high_risk_stalking_advocacy": (
-        "If you are at high risk of serious harm, {organisation}'s stalking advocates may be able to support you.",
-        "If they are at high risk of serious harm, {organisation}'s stalking advocates may be able to support them.",
+        "If you are at high risk of serious harm, {organisation}'s stalking advocates may be able to help. An advocate's job is to support you and speak up for you.",
+        "If they are at high risk of serious harm, {organisation}'s stalking advocates may be able to help. An advocate's job is to support them and speak up for them.",
     ),
     "local_stalking_advocacy": (
-        "A local stalking advocate can help you make a safety plan and deal with the police.",
-        "A local stalking advocate can help them make a safety plan and deal with the police.",
+        "A local stalking advocate can help you make a safety plan and deal with the police. An advocate's job is to support you and speak up for you.",
+        "A local stalking advocate can help them make a safety plan and deal with the police. An advocate's job is to support them and speak up for them.",
     ),
     "domestic_abuse_line_women/local": (
         f"{DOMESTIC} {{organisation}} helps women in {{area}}.",

@@ -95,7 +95,9 @@ def service_list(request):
         for category, items in groupby(services, key=lambda s: s.category)
     ]
     return render(
-        request, "signposting/service_list.html", {"groups": groups, "now": timezone.now()}
+        request,
+        "signposting/service_list.html",
+        {"groups": groups, "services": services, "now": timezone.now()},
     )
 
 

@@ -5,6 +5,7 @@ from functools import lru_cache
 from django import template
 from django.template.loader import render_to_string
 
+from content.plain_words import meanings_for
 from signposting.emergency import emergency_contacts
 from signposting.entries import visible_alert
 from signposting.opening import describe_sessions
@@ -68,3 +69,18 @@ def channels_html(channels):
     never on the visitor's answers.
     """
     return _render_channels(tuple(channels))
+
+
+def _texts(thing):
+    if isinstance(thing, str):
+        return [thing]
+    if isinstance(thing, list | tuple):
+        return [text for item in thing for text in _texts(item)]
+    fields = ("name", "short_description", "who_it_helps")
+    return [text for field in fields if (text := getattr(thing, field, ""))]
+
+
+@register.simple_tag
+def meanings(*things):
+    """What the hard words in these services' (or lines') names and descriptions mean."""
+    return meanings_for(*_texts(list(things)))

@@ -159,7 +159,7 @@ def test_printed_pieces_are_public_and_set_no_cookie(client, starter_data, path)
                 bank_holidays="closed",
             ),
             "Monday, Tuesday, Thursday and Friday 9:30am to 4pm. Wednesday 1pm to 4pm. "
-            "Closed on bank holidays.",
+            "Closed on bank holidays (public holidays).",
         ),
         (
             Hours(sessions=tuple(Session(d, T(9), T(17)) for d in range(5)), bank_holidays="open"),
@@ -167,7 +167,7 @@ def test_printed_pieces_are_public_and_set_no_cookie(client, starter_data, path)
         ),
         (
             Hours(sessions=(Session(5, T(10), T(0)), Session(6, T(10), T(0)))),
-            "Saturday and Sunday 10am to midnight. Bank holidays: call to check.",
+            "Saturday and Sunday 10am to midnight. Bank holidays (public holidays): call to check.",
         ),
         (
             Hours(

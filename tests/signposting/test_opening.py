@@ -167,4 +167,4 @@ def test_weekly_hours_are_described_day_by_day():
     assert lines[0] == "Monday: 9:30am to 4pm"
     assert lines[2] == "Wednesday: 1pm to 4pm"
     assert lines[5] == "Saturday: closed"
-    assert lines[-1] == "Bank holidays: closed"
+    assert lines[-1] == "Bank holidays (public holidays): closed"

@@ -77,7 +77,7 @@ def _cards(html):
     }
 
 
-RELAY_NOTE = "put 18001 in front of any number on this page"
+RELAY_NOTE = "Put 18001 in front of any number on this page"
 
 
 @pytest.mark.parametrize(
@@ -299,7 +299,7 @@ def test_a_service_page_shows_channels_hours_eligibility_and_last_checked(client
     html = client.get("/services/national-stalking-helpline/").content.decode()
     assert 'href="tel:+448088020300"' in html
     assert "Wednesday: 1pm to 4pm" in html
-    assert "Bank holidays: closed" in html
+    assert "Bank holidays (public holidays): closed" in html
     assert "Last checked with the service: not yet" in html
 
 

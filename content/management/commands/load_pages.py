@@ -18,6 +18,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         created = 0
+        made_easy_read = []
         for starter in starter_pages():
             if (
                 Page.history.filter(slug=starter.slug).exists()
@@ -44,5 +45,12 @@ class Command(BaseCommand):
             page._change_reason = "Starter content"
             page.save()
             created += 1
+            if starter.easy_read_of:
+                made_easy_read.append((page, starter.easy_read_of))
+        # After all are made, so an easy read page finds its standard page.
+        for page, standard_slug in made_easy_read:
+            page.easy_read_of = Page.objects.filter(slug=standard_slug).first()
+            page._change_reason = "Starter content"
+            page.save()
         if options["verbosity"]:
             self.stdout.write(f"Starter pages: {created} created.")
