@@ -42,8 +42,8 @@ CONFIG = "english_unaccent"
 # How much a word counts where it is found: in the title, the summary, the body. The same
 # proportions as PostgreSQL's default weights for A, B and C.
 FIELD_WEIGHTS = {"title": 1.0, "summary": 0.4, "body": 0.2}
-# pg_trgm word similarity from which a word counts as a near spelling ("airtg": 0.67).
-NEAR_SIMILARITY = 0.6
+# pg_trgm word similarity from which a word counts as a near spelling ("harrasment": 0.57).
+NEAR_SIMILARITY = 0.5
 # A synonym outweighs any amount of ordinary word matching: staff chose that page.
 SYNONYM_WEIGHT = 100
 SECTIONS = list(Section.values)
