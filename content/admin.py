@@ -373,3 +373,7 @@ class PageRedirectAdmin(admin.ModelAdmin):
     list_display = ["old_slug", "page", "created_at"]
     search_fields = ["old_slug", "page__title", "page__slug"]
     autocomplete_fields = ["page"]
+
+
+# Search synonyms have their own admin module; importing it here registers it.
+from . import search_admin  # noqa: E402, F401

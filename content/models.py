@@ -313,3 +313,32 @@ class PageRedirect(models.Model):
 
     def __str__(self):
         return f"/{self.old_slug}/ → /{self.page.slug}/"
+
+
+class SearchSynonym(models.Model):
+    """Everyday words people search with, and the pages those words should find first.
+
+    People type "ex boyfriend" or "airtag", not "domestic abuse" or "hidden trackers".
+    Staff keep this list; search also catches other word forms and near spellings.
+    """
+
+    phrases = models.TextField(
+        "what people type",
+        help_text="One word or phrase on each line, for example “ex boyfriend”. "
+        "Other forms (“texted” for “texting”) and small spelling mistakes are found anyway.",
+    )
+    pages = models.ManyToManyField(
+        Page,
+        related_name="+",
+        verbose_name="pages to find first",
+        help_text="The pages a search with any of these words should show first.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "search synonym"
+
+    def __str__(self):
+        lines = [line.strip() for line in self.phrases.splitlines() if line.strip()]
+        return ", ".join(lines)[:80] or "(no words yet)"

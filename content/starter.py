@@ -1,6 +1,7 @@
-"""Starter pages shipped in the repository (content/starter/*.html), read into plain values.
+"""Starter content shipped in the repository, read into plain values.
 
-Each file is YAML front matter between `---` lines, then the page body as HTML.
+Pages are content/starter/*.html: YAML front matter between `---` lines, then the page
+body as HTML. Search synonyms are content/starter/search-synonyms.yaml.
 """
 
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from pathlib import Path
 import yaml
 
 STARTER_DIR = Path(__file__).resolve().parent / "starter"
+SYNONYMS_FILE = STARTER_DIR / "search-synonyms.yaml"
 
 
 @dataclass(frozen=True)
@@ -43,3 +45,26 @@ def read_starter_page(path):
 
 def starter_pages():
     return [read_starter_page(path) for path in sorted(STARTER_DIR.glob("*.html"))]
+
+
+def starter_synonyms():
+    """[(phrases as staff would type them, one per line; page slugs)] from the starter file."""
+    entries = yaml.safe_load(SYNONYMS_FILE.read_text(encoding="utf-8"))
+    return [("\n".join(entry["phrases"]), list(entry["pages"])) for entry in entries]
+
+
+def add_starter_synonyms(synonym_model, page_model):
+    """Create the starter synonyms, once: only while a site has none, so staff's list stays.
+
+    Takes the models so a data migration can pass its historical ones. Returns how many
+    were created; a synonym whose pages are all missing is left out.
+    """
+    if synonym_model.objects.exists():
+        return 0
+    created = 0
+    for phrases, slugs in starter_synonyms():
+        pages = list(page_model.objects.filter(slug__in=slugs))
+        if pages:
+            synonym_model.objects.create(phrases=phrases).pages.set(pages)
+            created += 1
+    return created

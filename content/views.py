@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from .diary_files import BLANK_ROWS, COLUMNS, diary_pdf, diary_xlsx
 from .forms import SELF_CHECK_QUESTIONS, SelfCheckForm
 from .models import Feature
 from .page_context import canonical_url, page_context
@@ -67,19 +68,45 @@ def _self_check(request, context):
     return _no_store(render(request, "content/page.html", context))
 
 
-@require_safe
-def diary(request, slug):
-    found, response = _resolve(request, slug, suffix="diary/")
+def _diary_page(request, slug, suffix):
+    found, response = _resolve(request, slug, suffix=suffix)
     if response:
-        return response
+        return None, response
     if found.feature != Feature.DIARY:
         raise Http404
+    return found, None
+
+
+@require_safe
+def diary(request, slug):
+    found, response = _diary_page(request, slug, "diary/")
+    if response:
+        return response
     context = {
         "page": found,
-        "rows": range(12),
+        "columns": [heading for heading, _width in COLUMNS],
+        "rows": range(BLANK_ROWS),
         "canonical_url": canonical_url(f"/{found.slug}/diary/"),
     }
     return render(request, "content/diary.html", context)
+
+
+# The same blank file for everyone, so it is cached like any public page.
+DIARY_FILES = {
+    "xlsx": (diary_xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "pdf": (diary_pdf, "application/pdf"),
+}
+
+
+@require_safe
+def diary_file(request, slug, kind):
+    _found, response = _diary_page(request, slug, f"diary/diary.{kind}")
+    if response:
+        return response
+    make, content_type = DIARY_FILES[kind]
+    response = HttpResponse(make(), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="diary.{kind}"'
+    return response
 
 
 # Search terms are sent by POST, not in the query string. What someone being stalked

@@ -82,6 +82,15 @@
     announce("Press Shift " + left + " more time" + (left === 1 ? "" : "s") + " to leave this site.");
   });
 
+  // The header's search box is on every page: empty it as the page is left, so the
+  // back-forward cache never keeps (and Back never shows) the words someone searched for.
+  window.addEventListener("pagehide", function () {
+    var box = document.getElementById("site-search-q");
+    if (box) {
+      box.value = "";
+    }
+  });
+
   // A page brought back from the back-forward cache must not stay blank.
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) {

@@ -58,7 +58,7 @@ def test_search_works_without_javascript_and_keeps_words_out_of_the_address(
     page.goto(live_server.url + "/search/")
     page.get_by_label("What are you looking for?").fill("tracking")
     with page.expect_navigation():
-        page.get_by_role("button", name="Search").click()
+        page.locator("main").get_by_role("button", name="Search").click()
     assert "tracking" not in page.url
     assert page.get_by_role("link", name="Staying safe on your phone and online").count() >= 1
     assert page.context.cookies() == []
@@ -126,3 +126,24 @@ def test_the_rich_text_editor_loads_in_admin_under_the_strict_csp(
     editor.wait_for(timeout=10000)
     assert "cookies" in editor.inner_text()
     assert not [text for text in blocked if "script" in text.lower()], blocked
+
+
+def test_the_header_search_works_without_javascript(starter_data, live_server, phone_page_nojs):
+    page = phone_page_nojs
+    page.goto(live_server.url + "/clares-law/")
+    page.get_by_role("search").get_by_label("Search this site").fill("airtag")
+    with page.expect_navigation():
+        page.get_by_role("search").get_by_role("button", name="Search").click()
+    assert page.url == live_server.url + "/search/"
+    assert page.get_by_role("link", name="Staying safe on your phone and online").count() >= 1
+    assert page.context.cookies() == []
+
+
+def test_back_after_a_header_search_does_not_show_the_words(starter_data, live_server, phone_page):
+    phone_page.goto(live_server.url + "/clares-law/")
+    phone_page.locator("#site-search-q").fill("he tracks my phone")
+    with phone_page.expect_navigation():
+        phone_page.locator(".site-search button").click()
+    phone_page.go_back()
+    phone_page.wait_for_url(live_server.url + "/clares-law/")
+    assert phone_page.locator("#site-search-q").input_value() == ""

@@ -25,6 +25,9 @@ REQUIRED_SLUGS = {
     "for-professionals",
     "privacy",
     "accessibility",
+    "clares-law",
+    "ask-for-ani-and-safe-spaces",
+    "deaf-or-cannot-speak",
 }
 
 

@@ -1,4 +1,5 @@
-"""Create the starter pages that are missing. Never changes a page staff have touched.
+"""Create the starter pages that are missing, and the starter search synonyms on a site
+with none. Never changes a page or a synonym staff have touched.
 
 Safe to run again: a page is created only if no page has ever had its address (a
 page staff renamed or deleted stays renamed or deleted; history remembers it).
@@ -8,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from content.models import Page
-from content.starter import starter_pages
+from content.models import Page, SearchSynonym
+from content.starter import add_starter_synonyms, starter_pages
 
 
 class Command(BaseCommand):
@@ -52,5 +53,6 @@ class Command(BaseCommand):
             page.easy_read_of = Page.objects.filter(slug=standard_slug).first()
             page._change_reason = "Starter content"
             page.save()
+        synonyms = add_starter_synonyms(SearchSynonym, Page)
         if options["verbosity"]:
-            self.stdout.write(f"Starter pages: {created} created.")
+            self.stdout.write(f"Starter pages: {created} created. Search synonyms: {synonyms}.")
