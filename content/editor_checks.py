@@ -19,7 +19,7 @@ from django.utils.html import escape
 
 from signposting.phone import parse_uk_number
 
-from .readability import TARGET_READING_AGE, plain_text, reading_age
+from .readability import GRADE_LIMIT, grade, plain_text
 from .typed_numbers import typed_numbers
 
 LONG_SENTENCE_WORDS = 25
@@ -87,16 +87,14 @@ def _opening(sentence, words=15):
 
 
 def reading_findings(html):
-    age = reading_age(html)
-    if age is None:
+    measured = grade(html)
+    if measured is None:
         return []
-    # readability.reading_age is the Flesch-Kincaid grade plus 5, the usual UK conversion.
-    grade = age - 5
     message = (
-        f"Reading age about {age:.0f} (Flesch-Kincaid grade {grade:.0f}); "
-        f"aim for {TARGET_READING_AGE} or lower."
+        f"Reading grade {measured:.0f} (Flesch-Kincaid grade; reading age about "
+        f"{measured + 5:.0f}); aim for grade {GRADE_LIMIT} or lower."
     )
-    too_hard = age > TARGET_READING_AGE + 1
+    too_hard = measured > GRADE_LIMIT
     if too_hard:
         message += " Try shorter sentences and everyday words."
     return [Finding("reading", message, warning=too_hard)]

@@ -18,7 +18,6 @@ from .pictograms import PICTURE
 from .tokens import TOKEN
 
 GRADE_LIMIT = 6
-TARGET_READING_AGE = GRADE_LIMIT + 5
 
 # Elements whose text a reader meets as a thought of its own.
 _BLOCKS = frozenset(
@@ -96,9 +95,3 @@ def grade(text_or_html):
     if not textstat.lexicon_count(text):
         return None
     return round(textstat.flesch_kincaid_grade(text), 1)
-
-
-def reading_age(text_or_html):
-    """The same measure as a UK reading age (grade + 5), as the editor shows it."""
-    measured = grade(text_or_html)
-    return None if measured is None else round(measured + 5, 1)

@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 HOST = "127.0.0.1"
 ADMIN_USERNAME = "served-admin"
+# A second member of staff: a number goes live only when someone else approves it.
+APPROVER_USERNAME = "served-approver"
 BOOT_SECONDS = 30
 REQUEST_SECONDS = 30
 
@@ -109,6 +111,21 @@ def prepare(env, password):
             capture_output=True,
             timeout=120,
         )
+    subprocess.run(
+        [*manage, "shell", "-c", _MAKE_APPROVER],
+        cwd=ROOT,
+        env=env | {"APPROVER_PASSWORD": password},
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+_MAKE_APPROVER = (
+    "import os; from django.contrib.auth.models import User; "
+    f"User.objects.create_superuser({APPROVER_USERNAME!r}, 'served-approver@example.org', "
+    "os.environ['APPROVER_PASSWORD'])"
+)
 
 
 @dataclass
@@ -258,8 +275,9 @@ def form_fields(html, form_id=None):
 class Staff:
     """A member of staff in a real browser session: cookies, CSRF tokens, the admin's forms."""
 
-    def __init__(self, site_url, password, admin_path="admin"):
+    def __init__(self, site_url, password, admin_path="admin", username=ADMIN_USERNAME):
         self.site_url = site_url
+        self.username = username
         self.admin = f"{site_url}/{admin_path}/"
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(CookieJar()), _NoRedirect
@@ -278,7 +296,7 @@ class Staff:
     def _sign_in(self, password):
         login = self.admin + "account/login/"
         fields = dict(form_fields(self.get(login)))
-        fields |= {"auth-username": ADMIN_USERNAME, "auth-password": password}
+        fields |= {"auth-username": self.username, "auth-password": password}
         self.post(login, fields)
 
     def change_first_voice_number(self, app_model, slug, new_number):
@@ -289,6 +307,15 @@ class Staff:
         value_field = first_voice.removesuffix("-kind") + "-value"
         changed = [[n, new_number if n == value_field else v] for n, v in fields]
         self.post(url, [*changed, ["_save", "Save"]])
+        return urlsplit(url).path
+
+    def approve_waiting_change(self):
+        """Approve the one change waiting for a second person; returns the path posted to."""
+        waiting = self.get(f"{self.admin}approvals/changerequest/")
+        (pk,) = set(re.findall(r"/approvals/changerequest/(\d+)/change/", waiting))
+        url = f"{self.admin}approvals/changerequest/{pk}/change/"
+        fields = form_fields(self.get(url), form_id="decision-form")
+        self.post(url, [*fields, ["action", "approve"]])
         return urlsplit(url).path
 
     def unpublish(self, slug):

@@ -5,6 +5,7 @@ from django.contrib.admin.models import DELETION, LogEntry
 from django.urls import reverse
 
 from content.models import Page, PageRedirect
+from tests.approvals.helpers import approve_as_someone_else
 
 from .admin_helpers import add_url, change_url, page_form_data
 from .factories import make_page, make_staff
@@ -99,6 +100,7 @@ def test_the_take_over_box_is_hidden_when_no_old_address_is_in_the_way(client, p
 def test_a_page_may_take_back_its_own_old_address_without_asking(client, publisher, moved):
     response = client.post(change_url(moved), page_form_data(moved, slug="report-it"))
     assert response.status_code == 302
+    approve_as_someone_else(moved)  # a live page's new address waits for a second person
     assert client.get("/report-it/").status_code == 200
     assert client.get("/reporting-stalking/").status_code == 301
 

@@ -39,7 +39,7 @@ def messages(findings):
 
 def test_the_reading_age_is_always_shown_and_a_hard_text_is_a_warning():
     easy = reading_findings("<p>Call us. We can help. You are not alone.</p>")
-    assert easy[0].message.startswith("Reading age about ") and not easy[0].warning
+    assert easy[0].message.startswith("Reading grade ") and not easy[0].warning
     hard = reading_findings(
         "<p>Notwithstanding considerable institutional heterogeneity, multidisciplinary "
         "safeguarding arrangements necessitate comprehensive documentation.</p>"
@@ -167,7 +167,7 @@ def test_saving_a_draft_shows_every_warning_and_keeps_the_text(client, publisher
     response = client.post(change_url(page), page_form_data(page, body=WRITTEN_BADLY), follow=True)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Reading age about" in html
+    assert "Reading grade" in html
     assert "A level 3 heading comes straight after the page title" in html
     assert "A link reads “here”" in html
     assert "0808 802 0300: use [[service:national-stalking-helpline]]" in html

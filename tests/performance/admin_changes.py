@@ -1,4 +1,5 @@
-"""Change a directory number the way staff do: through the admin's service page."""
+"""Change a directory number the way staff do: through the admin's service page, then
+approved by a second person (a number never goes live on one person's word)."""
 
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -6,6 +7,7 @@ from django.urls import reverse
 from signposting.models import Service
 from tests.accounts.admin_forms import admin_form_data
 from tests.accounts.factories import verified_client
+from tests.approvals.helpers import approve_as_someone_else
 
 
 def verified_superuser_client():
@@ -27,3 +29,4 @@ def change_main_number_in_admin(client, slug, new_number):
     data[f"{voice}-value"] = new_number
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
+    approve_as_someone_else(service)

@@ -4,6 +4,7 @@ import uuid
 
 from content.models import Page
 from signposting.models import Contact, HoursException, OpeningTime, Service
+from signposting.taxonomy import EXCLUSIVE_ROLES
 
 COPIES = 19  # with the originals, twenty of everything
 
@@ -28,8 +29,16 @@ def grow_pages():
             clone = Page.objects.get(pk=page.pk)
             clone.pk = clone.id = None
             clone.slug = f"{page.slug}-{n}"[:100]
+            clone.easy_read_of = None  # paired below, with this round's copy of its page
             clones.append(clone)
         Page.objects.bulk_create(clones)
+        copy_of = {page.pk: clone for page, clone in zip(originals, clones, strict=True)}
+        paired = []
+        for page, clone in zip(originals, clones, strict=True):
+            if page.easy_read_of_id:
+                clone.easy_read_of = copy_of[page.easy_read_of_id]
+                paired.append(clone)
+        Page.objects.bulk_update(paired, ["easy_read_of"])
 
 
 def grow_services():
@@ -42,6 +51,8 @@ def grow_services():
             clone.pk = clone.id = None
             clone.slug = f"{service.slug}-{n}"[:100]
             clone.hsds_id = uuid.uuid4()
+            if clone.role in EXCLUSIVE_ROLES:
+                clone.role = ""  # one service per such role: the copies fill none
             clone.save()
             Contact.objects.bulk_create(_copies(contacts, service=clone))
             OpeningTime.objects.bulk_create(_copies(times, service=clone))

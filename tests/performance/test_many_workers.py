@@ -3,10 +3,10 @@
 gunicorn with three workers over a real socket, the embedded default cache (Django's
 file cache, here in the test's own folder), a database the test creates (SQLite, and
 PostgreSQL when DATABASE_URL is set). A member of staff changes the National Stalking
-Helpline's number through the real admin over HTTP, in whichever worker takes the
-request; then every kind of page, the API and the help-finder, 30 times each, must show
-the new number. With a cache kept per process (local memory), the workers that did not
-take the save went on showing the old number.
+Helpline's number through the real admin over HTTP and a second member of staff approves
+it, each in whichever worker takes the request; then every kind of page, the API and the
+help-finder, 30 times each, must show the new number. With a cache kept per process
+(local memory), the workers that did not take the save went on showing the old number.
 """
 
 import secrets
@@ -15,6 +15,7 @@ import pytest
 
 from tests.answers import NOT_IN_DANGER_SOMEONE_KNOWN
 from tests.gunicorn_site import (
+    APPROVER_USERNAME,
     Staff,
     fetch,
     gunicorn,
@@ -79,9 +80,11 @@ def test_a_number_changed_in_the_admin_shows_on_every_worker_at_once(site):
             assert OLD_NUMBER in body, path
 
     log_line = site.log_lines()
-    saved_at = Staff(site.url, site.staff_password).change_first_voice_number(
+    Staff(site.url, site.staff_password).change_first_voice_number(
         "signposting/service", HELPLINE, NEW_NUMBER
     )
+    approver = Staff(site.url, site.staff_password, username=APPROVER_USERNAME)
+    saved_at = approver.approve_waiting_change()
     showing_new = {
         path: sum(status == 200 and NEW_NUMBER in body for status, body in answers(site, path))
         for path in paths
