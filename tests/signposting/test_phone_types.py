@@ -10,6 +10,7 @@ from django.urls import reverse
 from signposting.models import Contact, Service
 from signposting.phone import parse_uk_number
 from signposting.starter import read_starter
+from tests.approvals.helpers import approve_new_record_as_someone_else
 
 from .test_admin import _service_form, staff_client  # noqa: F401 - a fixture
 
@@ -136,4 +137,5 @@ def test_the_admin_takes_a_mobile_as_a_text_number(staff_client):  # noqa: F811
     url = reverse("admin:signposting_service_add")
     form = _service_form(**{"contacts-0-kind": "sms", "contacts-0-value": "07400123456"})
     assert staff_client.post(url, form).status_code == 302
+    approve_new_record_as_someone_else("Test")  # a new number waits for a second person
     assert Contact.objects.get(service__slug="test-line").dial == "+447400123456"
