@@ -32,10 +32,11 @@ BODY = (
 )
 # Functions whose cumulative time is one part of the POST, for the summary.
 PARTS = {
-    "form (parse and validate)": ("forms.py", "is_valid"),
+    "answers (read and check)": ("forms.py", "read_answers"),
     "triage (recommend)": ("triage.py", "recommend"),
     "directory snapshot (cache read)": ("directory_snapshot.py", "directory_entries"),
-    "results page rendering": ("shortcuts.py", "render"),
+    "results page rendering": ("results_page.py", "render_results"),
+    "results context (questions asked again)": ("views.py", "results_context"),
 }
 
 

@@ -111,6 +111,51 @@ HINTS = {
 }
 
 
+# The values each question accepts, for reading answers without building a form.
+CHOICE_VALUES = {
+    name: frozenset(value for value, _label in choices)
+    for name, (_question, choices, _invalid) in QUESTIONS.items()
+}
+
+
+def read_answers(data):
+    """The answers given, by question in the form's order, or None if any is not a choice.
+
+    The same rule as HelpFinderForm (a value is read as the form's radios read it, the
+    last one sent; an empty value is no answer), without building a form: a person
+    pressing "Show who can help" should not wait while eight choice fields are made. Only
+    a refused answer needs the form, to show its errors.
+    """
+    answers = {}
+    for name, values in CHOICE_VALUES.items():
+        value = data.get(name)
+        if value in (None, ""):
+            continue
+        if value not in values:
+            return None
+        answers[name] = value
+    return answers
+
+
+def unanswered_questions(answers):
+    """The questions left out; each takes its DEFAULTS answer."""
+    return [name for name in QUESTIONS if name not in answers]
+
+
+def situation_from(answers):
+    data = {**DEFAULTS, **answers}
+    return Situation(
+        danger=data["danger"] == "yes",
+        can_talk=data["can_talk"] == "yes",
+        can_speak_and_hear=data["can_speak_and_hear"] == "yes",
+        relationship=data["relationship"],
+        gender=data["gender"],
+        age=data["age"],
+        area=data["area"],
+        for_whom=data["for_whom"],
+    )
+
+
 class HelpFinderForm(forms.Form):
     def __init__(self, *args, ask=None, **kwargs):
         """`ask`: only these questions (the results page asks the unanswered ones again)."""
@@ -152,21 +197,10 @@ class HelpFinderForm(forms.Form):
         return {name: value for name in QUESTIONS if (value := self.cleaned_data.get(name))}
 
     def unanswered(self):
-        """The questions left out; each took its DEFAULTS answer."""
-        return [name for name in QUESTIONS if not self.cleaned_data.get(name)]
+        return unanswered_questions(self.answered())
 
     def situation(self):
-        data = {**DEFAULTS, **self.answered()}
-        return Situation(
-            danger=data["danger"] == "yes",
-            can_talk=data["can_talk"] == "yes",
-            can_speak_and_hear=data["can_speak_and_hear"] == "yes",
-            relationship=data["relationship"],
-            gender=data["gender"],
-            age=data["age"],
-            area=data["area"],
-            for_whom=data["for_whom"],
-        )
+        return situation_from(self.answered())
 
 
 @lru_cache(maxsize=2 * len(QUESTIONS))
