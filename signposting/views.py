@@ -10,7 +10,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
 from . import directory_snapshot, results_page, selectors
-from .forms import HelpFinderForm, questions_html
+from .forms import (
+    HelpFinderForm,
+    questions_html,
+    read_answers,
+    situation_from,
+    unanswered_questions,
+)
 from .limits import body_too_large
 from .models import Service
 from .triage import EMERGENCY, NO_VOICE, REPORT, SUPPORT, WELLBEING, recommend
@@ -57,20 +63,21 @@ def help_finder(request):
         # "Change your answers" posts them back: the form shows them, with no errors.
         form = HelpFinderForm(initial=request.POST.dict())
         return _no_store(_form_page(request, form))
-    form = HelpFinderForm(request.POST)
-    if not form.is_valid():
-        return _no_store(_form_page(request, form))
+    answers = read_answers(request.POST)
+    if answers is None:  # the form says which answer it refused, and why
+        return _no_store(_form_page(request, HelpFinderForm(request.POST)))
     # Questions left out take their broadest answer: a person in danger who answered only
     # that one sees the emergency results now, with the rest offered again below.
-    situation = form.situation()
-    unanswered = form.unanswered()
+    situation = situation_from(answers)
     now = timezone.now()
     entries = directory_snapshot.directory_entries()
     recommendations = recommend(situation, entries, now)
-    context = results_context(situation, form.answered(), unanswered, recommendations, now)
+    context = results_context(
+        situation, answers, unanswered_questions(answers), recommendations, now
+    )
     parts = results_page.current_parts(request, entries)
     # Rendered in place, never redirected: a redirect would need the answers in a URL.
-    return _no_store(results_page.render_results(context, parts))
+    return _no_store(results_page.render_results(request, context, parts))
 
 
 def results_context(situation, answers, unanswered, recommendations, now):

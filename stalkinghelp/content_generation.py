@@ -15,6 +15,7 @@ restarted Redis) can never hand back a number an old copy was stamped with.
 
 import logging
 import secrets
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -47,8 +48,41 @@ def current_generation(known=None):
     return token
 
 
+# The token as this request first read it, so a request that consults several kept copies
+# (the schedule, the directory, the results page's parts) asks the shared cache once, and
+# sees one consistent state. OneReadPerRequest holds it for the request's length only; a
+# change made during the request forgets it, so the rest of the request reads afresh.
+_this_request = ContextVar("content_generation_this_request", default=None)
+
+
+class OneReadPerRequest:
+    """Middleware: one read of the token per request, however many copies it consults."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        reset = _this_request.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _this_request.reset(reset)
+
+
+def _request_generation():
+    held = _this_request.get()
+    if held is not None and "token" in held:
+        return held["token"]
+    token = current_generation(known=cache.get(KEY))
+    if held is not None and token is not None:
+        held["token"] = token
+    return token
+
+
 def bump_generation(**kwargs):
     """Invalidate every cached page and directory copy (a signal receiver, hence kwargs)."""
+    if (held := _this_request.get()) is not None:
+        held.pop("token", None)
     try:
         cache.set(KEY, new_generation(), timeout=None)
     except Exception:  # noqa: S110 - copies then expire with their freshness window instead
@@ -73,12 +107,12 @@ _read_here = {}
 def read_stamped(key):
     """(current generation, the Stamped copy under `key` or None).
 
-    One round trip while this process already holds the current copy, else one for both.
-    A cache outage gives (None, None): callers then read the database as if nothing were
-    kept.
+    No round trip while this request has read the token and this process holds the current
+    copy; one for the token on a request's first read; one more for a copy not held here. A
+    cache outage gives (None, None): callers then read the database as if nothing were kept.
     """
     try:
-        generation = current_generation(known=cache.get(KEY))
+        generation = _request_generation()
         held = _read_here.get(key)
         if held is not None and held.generation == generation:
             return generation, held

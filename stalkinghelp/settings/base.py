@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "stalkinghelp.request_checks.RequestChecksMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # One read of the content token per request, however many kept copies the request uses.
+    "stalkinghelp.content_generation.OneReadPerRequest",
     # Scheduled changes land on the first request after their moment, before any cached copy.
     "approvals.schedule.ScheduledChangesMiddleware",
     # Whole public pages as sent (compressed, with every header), so a hit skips the rest.

@@ -8,6 +8,8 @@ tests use. Both sides use the same templates, so a wording change never needs th
 changed; what it catches is a part that differs, goes stale or is escaped differently.
 """
 
+import gzip
+
 import pytest
 from django.test import Client, RequestFactory
 
@@ -30,7 +32,7 @@ def _kept_parts(request, entries):
 
 def _rendered_afresh(context, request, entries):
     results_page._state_html.cache_clear()
-    return results_page.render_results(context, results_page.build_parts(request, entries))
+    return results_page.render_results(request, context, results_page.build_parts(request, entries))
 
 
 @pytest.mark.parametrize("moment", MOMENTS.values(), ids=MOMENTS.keys())
@@ -40,7 +42,7 @@ def test_the_page_from_kept_parts_is_the_page_rendered_afresh(starter_entries, m
     for situation in EVERY_SITUATION:
         recommendations = recommend(situation, starter_entries, moment)
         context = results_context(situation, {}, [], recommendations, moment)
-        fast = results_page.render_results(context, kept).content
+        fast = results_page.render_results(request, context, kept).content
         assert fast == _rendered_afresh(context, request, starter_entries).content, situation
 
 
@@ -53,3 +55,17 @@ def test_a_change_in_the_directory_reaches_the_results_at_once(starter_data, ans
     contact.save()
     page = client.post("/get-help/", answers).content
     assert b"0808 802 0301" in page and b"0808 802 0300" not in page
+
+
+def test_the_results_are_compressed_once_quickly_for_a_browser_that_takes_gzip(starter_data):
+    client = Client()
+    plain = client.post("/get-help/", IN_DANGER_ONLY)
+    squeezed = client.post("/get-help/", IN_DANGER_ONLY, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert "Content-Encoding" not in plain
+    assert squeezed["Content-Encoding"] == "gzip"
+    assert plain["Vary"] == squeezed["Vary"] == "Accept-Encoding"
+    assert int(squeezed["Content-Length"]) == len(squeezed.content)
+    # Compressed once (GZipMiddleware leaves it alone), to the very page sent uncompressed.
+    assert gzip.decompress(squeezed.content) == plain.content
+    # zlib's fastest level, not GZipMiddleware's 6: the gzip header's XFL byte says so.
+    assert squeezed.content[8] == 4
