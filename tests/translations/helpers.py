@@ -33,14 +33,12 @@ def make_translation(page, language="pl", **fields):
 
 
 def make_service_translation(service, language="pl", **fields):
-    row = ServiceTranslation(
-        service=service,
-        language=language,
-        short_description="Krajowa linia pomocy.",
-        who_it_helps="Każdy, kto jest nękany.",
-        status=ServiceTranslation.Status.PUBLISHED,
-        **fields,
-    )
+    values = {
+        "short_description": "Krajowa linia pomocy.",
+        "who_it_helps": "Każdy, kto jest nękany.",
+        "status": ServiceTranslation.Status.PUBLISHED,
+    }
+    row = ServiceTranslation(service=service, language=language, **values | fields)
     row.made_from_latest_english()
     row.save()
     return row
