@@ -122,6 +122,17 @@ class TranslationAdmin(SecondPersonAdminMixin, SimpleHistoryAdmin):
                 request, "Choose the translations that were checked.", messages.WARNING
             )
             return HttpResponseRedirect(changelist)
+        waiting = [row for row in rows if has_open_change(row)]
+        if waiting:
+            # Saving the live row now would make the waiting change out of date (stale).
+            self.message_user(
+                request,
+                "A change is waiting for a decision on: "
+                + ", ".join(str(row) for row in waiting)
+                + ". Mark it as checked once that change is approved or withdrawn.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(changelist)
         form = MarkCheckedForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             translations_mark_checked(translations=rows, by=request.user, **form.cleaned_data)

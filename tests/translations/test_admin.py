@@ -248,3 +248,51 @@ def test_each_translation_has_its_history_in_the_admin(page):
     _user, editor = staff_client(EDITOR)
     response = editor.get(reverse("admin:translations_pagetranslation_history", args=[row.pk]))
     assert response.status_code == 200
+
+
+def test_a_translation_with_a_change_waiting_is_not_marked_checked_behind_its_back(page):
+    row = make_translation(page, "pl", checked_by="", checked_on=None)
+    _user, editor = staff_client(EDITOR)
+    post_admin_form(editor, _change_url(row), {"title": "Kopia robocza"})
+    _publisher_user, publisher = staff_client(PUBLISHER)
+    response = publisher.post(
+        MARK, {"ids": str(row.pk), "checked_by": "Anna", "checked_on": "2026-11-28"}
+    )
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert not row.is_checked
+    assert open_change(row).status == Status.WORKING_COPY  # not made stale
+
+
+def test_publishing_a_service_description_needs_a_second_person(client):
+    from tests.accounts.factories import make_service
+    from translations.models import ServiceTranslation
+
+    service = make_service()
+    editor_user, editor = staff_client(EDITOR)
+    _publisher_user, publisher = staff_client(PUBLISHER)
+    add = reverse("admin:translations_servicetranslation_add")
+    assert editor.get(add).status_code == 200
+    response = editor.post(
+        add,
+        {
+            "service": str(service.pk),
+            "language": "ur",
+            "short_description": "قومی ہیلپ لائن",
+            "who_it_helps": "ہر وہ شخص جس کا پیچھا کیا جا رہا ہو",
+            "status": "published",
+            "matches_english_now": "on",
+        },
+    )
+    assert response.status_code == 302
+    # Nothing is saved yet: the new translation waits for someone else to approve it.
+    assert not ServiceTranslation.objects.exists()
+    change = ChangeRequest.objects.get(target_id=None)
+    assert change.status == Status.PENDING and change.submitted_by == editor_user
+    assert decide(editor, change, "approve").status_code == 403
+    assert not ServiceTranslation.objects.exists()
+    decide(publisher, change, "approve")
+    row = ServiceTranslation.objects.get()
+    assert row.status == ServiceTranslation.Status.PUBLISHED
+    assert row.made_from == service.history.latest()
+    assert not row.is_checked
