@@ -52,6 +52,12 @@ ROLES = {
             models=frozenset({"page"}),
         ),
         Grant("signposting", frozenset({"view"})),
+        # Translations as pages: drafts and previews, never publishing.
+        Grant(
+            "translations",
+            frozenset({"view", "add", "change"}),
+            extra=frozenset({"preview_pagetranslation"}),
+        ),
         # Sees the changes (their own among them) and their state; decides none.
         Grant("approvals", frozenset({"view"}), models=frozenset({"changerequest"})),
     ),
@@ -59,6 +65,7 @@ ROLES = {
     PUBLISHER: (
         Grant("content", STANDARD_ACTIONS, all_custom=True),
         Grant("signposting", STANDARD_ACTIONS, all_custom=True),
+        Grant("translations", STANDARD_ACTIONS, all_custom=True),
         # The partners page's intro is published text, like a page.
         Grant(
             "partners", frozenset({"view", "add", "change"}), models=frozenset({"partnersintro"})

@@ -57,6 +57,22 @@ RULES = {
             protect_everything_while=(("status", "published"),),
             working_copies=True,
         ),
+        # A translation is published text like a page: its own working copy, and a second
+        # person to publish it or to change it while it is live.
+        TwoPersonRule(
+            "translations.pagetranslation",
+            fields=("status",),
+            approve_permission="translations.publish_pagetranslation",
+            protect_everything_while=(("status", "published"),),
+            working_copies=True,
+        ),
+        TwoPersonRule(
+            "translations.servicetranslation",
+            fields=("status",),
+            approve_permission="translations.publish_servicetranslation",
+            protect_everything_while=(("status", "published"),),
+            working_copies=True,
+        ),
         TwoPersonRule(
             "signposting.service",
             fields=(

@@ -22,6 +22,7 @@ from approvals.services import (
     page_publication_request,
     page_working_copy_of_version,
 )
+from translations.beside_english import translations_table
 
 from .addresses import record_address_takeover, redirect_in_the_way, what_it_answers
 from .editor_checks import writing_findings
@@ -80,6 +81,7 @@ class PageAdmin(SecondPersonAdminMixin, SimpleHistoryAdmin):
         "state_label",
         "writing_checks",
         "review_label",
+        "translations_label",
         "first_published_at",
         "created_by",
         "updated_by",
@@ -113,6 +115,7 @@ class PageAdmin(SecondPersonAdminMixin, SimpleHistoryAdmin):
                 "description": "Only people who can publish may change these.",
             },
         ),
+        ("Translations", {"fields": ["translations_label"]}),
         (
             "Navigation",
             {"fields": ["section", "nav_order", "show_on_home", "feature", "easy_read_of"]},
@@ -151,6 +154,10 @@ class PageAdmin(SecondPersonAdminMixin, SimpleHistoryAdmin):
             return "Never reviewed: due now"
         due = f"{page.review_due:%d %b %Y}"
         return f"Overdue since {due}" if page.review_overdue() else due
+
+    @admin.display(description="in other languages")
+    def translations_label(self, page):
+        return translations_table(page)
 
     @admin.display(description="checks on the saved text")
     def writing_checks(self, page):

@@ -8,7 +8,10 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
+
+from translations.selectors import page_for_language
 
 from .diary_files import BLANK_ROWS, COLUMNS, diary_pdf, diary_xlsx
 from .forms import SELF_CHECK_QUESTIONS, SelfCheckForm
@@ -50,7 +53,9 @@ def page(request, slug):
     found, response = _resolve(request, slug)
     if response:
         return response
-    context = page_context(found, request=request)
+    # In the visitor's language when translated; otherwise the English, saying so.
+    in_language = page_for_language(found, get_language())
+    context = page_context(in_language.page, request=request) | {"in_language": in_language}
     if found.feature == Feature.SELF_CHECK:
         return _self_check(request, context)
     if request.method == "POST":

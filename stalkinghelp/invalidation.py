@@ -17,7 +17,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .content_generation import bump_generation
 
-PUBLIC_APPS = ("signposting", "content", "partners")
+PUBLIC_APPS = ("signposting", "content", "partners", "translations")
 
 
 def _is_history_record(model):

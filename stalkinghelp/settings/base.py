@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "signposting",
     "content",
     "partners",
+    # Pages and service descriptions in other languages, each with its own draft and history.
+    "translations",
     # Changes that need a second person: working copies, approvals, schedules.
     "approvals",
     # accounts comes before two_factor so its templates replace two_factor's CDN-styled ones.
@@ -187,6 +189,14 @@ TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("pl", "Polski"),
+    ("ur", "اردو"),
+    ("ar", "العربية"),
+    ("ro", "Română"),
+    ("zh-hans", "简体中文"),
+]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

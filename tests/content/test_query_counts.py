@@ -65,3 +65,41 @@ def test_a_plain_page_needs_at_most_five_queries(client, django_assert_max_num_q
     # change's moment. Nothing grows with the page (the test above).
     with django_assert_max_num_queries(5):
         client.get("/plain/")
+
+
+def _translated_page_queries(client, language, slug):
+    from tests.translations.helpers import get_in
+
+    with CaptureQueriesContext(connection) as context:
+        response = get_in(client, language, slug)  # on an emptied cache, as after a change
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("translated", [True, False])
+def test_a_page_in_another_language_needs_one_query_more(client, translated):
+    from tests.translations.helpers import make_translation
+
+    page = make_page(slug="plain")
+    if translated:
+        make_translation(page, "pl")
+    # The five of an English page, plus its published translation in the language, read
+    # with the English version it was made from and the moment the English moved on
+    # (translations.selectors.published_translation). None when there is no translation.
+    assert _translated_page_queries(client, "pl", "plain") == 6
+    assert _translated_page_queries(client, "en-gb", "plain") == 5
+
+
+def test_a_translated_page_costs_the_same_with_many_translations_and_english_versions(client):
+    from tests.translations.helpers import make_translation, republish_english
+
+    page = make_page(slug="plain")
+    make_translation(page, "pl")
+    republish_english(page, body="<p>Out of step now.</p>")
+    with_one = _translated_page_queries(client, "pl", "plain")
+    for language in ("ur", "ar", "ro", "zh-hans"):
+        make_translation(page, language)
+    for n in range(20):
+        make_translation(make_page(slug=f"other-{n}"), "pl")
+        republish_english(page, body=f"<p>Version {n}.</p>")
+    assert _translated_page_queries(client, "pl", "plain") == with_one

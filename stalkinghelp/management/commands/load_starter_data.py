@@ -3,8 +3,8 @@
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
-# In dependency order: pages insert numbers from the directory.
-LOADERS = ["load_directory", "load_pages"]
+# In dependency order: pages insert numbers from the directory; translations need both.
+LOADERS = ["load_directory", "load_pages", "load_translations"]
 
 
 class Command(BaseCommand):
