@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from stalkinghelp.language import path_in_language
+
 from .diary_files import BLANK_ROWS, COLUMNS, diary_pdf, diary_xlsx
 from .forms import SELF_CHECK_QUESTIONS, SelfCheckForm
 from .models import Feature
@@ -33,7 +35,8 @@ def _resolve(request, slug, suffix=""):
     """The live page at `slug`, or the response for a moved, gone or missing one."""
     outcome, page = find_page(slug)
     if outcome == "moved":
-        return None, HttpResponsePermanentRedirect(f"/{page.slug}/{suffix}")
+        # To the new address in the same language.
+        return None, HttpResponsePermanentRedirect(path_in_language(f"/{page.slug}/{suffix}"))
     if outcome == "gone":
         return None, render(request, "content/gone.html", {"page": page}, status=410)
     if outcome == "missing":
@@ -133,7 +136,8 @@ def search(request):
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        "Disallow: /search/",
+        # Search results are not for indexing, in any language.
+        *(f"Disallow: {path_in_language('/search/', code)}" for code, _name in settings.LANGUAGES),
         "",
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]
