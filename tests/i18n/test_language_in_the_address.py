@@ -191,3 +191,18 @@ def test_robots_keeps_search_out_of_the_index_in_every_language(client):
     assert "Disallow: /search/\n" in text
     for code in OTHER_LANGUAGES:
         assert f"Disallow: /{code}/search/\n" in text
+
+
+def test_the_sitemap_lists_every_page_in_every_language_with_its_alternates(starter_data, client):
+    xml = client.get("/sitemap.xml").content.decode()
+    entries = re.findall(r"<url><loc>([^<]+)</loc>(.*?)</url>", xml)
+    locations = [loc.removeprefix(settings.SITE_URL) for loc, _links in entries]
+    english = [path for path in locations if is_english(path)]
+    assert "/what-is-stalking/" in english and "/get-help/" in english
+    assert len(locations) == len(english) * len(settings.LANGUAGES)
+    for path in english:
+        for code in OTHER_LANGUAGES:
+            assert f"/{code}{path}" in locations, (code, path)
+    for _loc, links in entries:
+        hreflangs = re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)"', links)
+        assert hreflangs == [code for code, _name in settings.LANGUAGES] + ["x-default"]
