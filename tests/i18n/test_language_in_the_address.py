@@ -206,3 +206,21 @@ def test_the_sitemap_lists_every_page_in_every_language_with_its_alternates(star
     for _loc, links in entries:
         hreflangs = re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)"', links)
         assert hreflangs == [code for code, _name in settings.LANGUAGES] + ["x-default"]
+
+
+def test_a_moved_page_redirects_to_its_new_address_in_the_same_language(client):
+    from tests.content.factories import make_page
+
+    page = make_page(title="How to report", slug="report-it")
+    page.slug = "reporting-stalking"
+    page.save()  # leaves a redirect from /report-it/
+    assert client.get("/report-it/")["Location"] == "/reporting-stalking/"
+    assert client.get("/pl/report-it/")["Location"] == "/pl/reporting-stalking/"
+    assert client.get("/ar/report-it/diary/")["Location"] == "/ar/reporting-stalking/diary/"
+
+
+def test_the_canonical_address_is_the_pages_own_language(starter_data, client):
+    html = client.get("/pl/what-is-stalking/").content.decode()
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/pl/what-is-stalking/">' in html
+    html = client.get("/zh-hans/").content.decode()
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/zh-hans/">' in html
