@@ -13,7 +13,7 @@ PRODUCTION := DJANGO_SETTINGS_MODULE=stalkinghelp.settings.production
 # Production refuses to start without these; serve-production says so before anything else.
 PRODUCTION_VARIABLES := DJANGO_SECRET_KEY DJANGO_ALLOWED_HOSTS DJANGO_ADMIN_PATH SITE_URL
 
-.PHONY: run serve-production production-variables test check bench assets install test-tools proxy-tools lock clean
+.PHONY: run serve-production production-variables test check bench assets install test-tools proxy-tools gettext-tools lock clean
 
 ## make run: install, build, migrate, load starter data, collect static, serve on 127.0.0.1:8000
 run: install assets
@@ -61,7 +61,10 @@ check: install
 bench: install assets
 	$(PY) bench/run.py
 
-install: $(VENV)/.installed
+# The interface's translations: each locale/<ll>/LC_MESSAGES/django.po compiled to its .mo
+# (git-ignored), so run, test, check and bench always serve the catalogues as committed.
+install: $(VENV)/.installed gettext-tools
+	$(MANAGE) compilemessages --ignore node_modules --ignore .venv --ignore staticfiles -v0
 
 $(VENV)/.installed: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -94,6 +97,11 @@ test-tools:
 
 proxy-tools:
 	$(call apt_install,$(NGINX_PACKAGE),install nginx to serve behind it)
+
+# GNU gettext's msgfmt, which compilemessages runs.
+GETTEXT_PACKAGE := $(if $(shell command -v msgfmt),,gettext)
+gettext-tools:
+	$(call apt_install,$(GETTEXT_PACKAGE),install gettext to compile the translations)
 
 ## make lock: re-pin requirements.lock from pyproject.toml
 lock: install

@@ -29,6 +29,8 @@ RESERVED_SLUGS = frozenset(
         "robots-txt",
         "api",
     }
+    # Each language's prefix (/pl/, /zh-hans/): a page there would hide that language's site.
+    | {code for code, _name in settings.LANGUAGES}
 )
 
 # What the editor offers; the sanitiser (sanitise.py) is the real guard.

@@ -3,13 +3,16 @@
 from django.conf import settings
 from django.utils import timezone
 
+from stalkinghelp.language import path_in_language
+
 from .pictograms import render_pictures
 from .selectors import easy_read_pair, section_pages
 from .tokens import render_tokens
 
 
 def canonical_url(path):
-    return settings.SITE_URL + path
+    """The absolute address of `path` (as English has it) in the page's language."""
+    return settings.SITE_URL + path_in_language(path)
 
 
 def page_context(page, request=None, now=None):

@@ -11,6 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from stalkinghelp.language import path_in_language
 from translations.selectors import page_for_language
 
 from .diary_files import BLANK_ROWS, COLUMNS, diary_pdf, diary_xlsx
@@ -36,7 +37,8 @@ def _resolve(request, slug, suffix=""):
     """The live page at `slug`, or the response for a moved, gone or missing one."""
     outcome, page = find_page(slug)
     if outcome == "moved":
-        return None, HttpResponsePermanentRedirect(f"/{page.slug}/{suffix}")
+        # To the new address in the same language.
+        return None, HttpResponsePermanentRedirect(path_in_language(f"/{page.slug}/{suffix}"))
     if outcome == "gone":
         return None, render(request, "content/gone.html", {"page": page}, status=410)
     if outcome == "missing":
@@ -138,7 +140,8 @@ def search(request):
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        "Disallow: /search/",
+        # Search results are not for indexing, in any language.
+        *(f"Disallow: {path_in_language('/search/', code)}" for code, _name in settings.LANGUAGES),
         "",
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]

@@ -4,10 +4,16 @@ from . import api, views
 
 app_name = "signposting"
 
+# The pages, in every language: stalkinghelp.urls puts them in i18n_patterns.
 urlpatterns = [
     path("get-help/", views.help_finder, name="help_finder"),
     path("services/", views.service_list, name="service_list"),
     path("services/<slug:slug>/", views.service_detail, name="service_detail"),
+]
+
+# The API, English only and outside the language prefixes (its own namespace there,
+# "signposting_api", since one namespace cannot be included twice).
+api_urlpatterns = [
     path("api/v1/recommendations", api.recommendations, name="api_recommendations"),
     # HSDS 3.0: the root, services and our taxonomies (see docs/api.md).
     path("api/v1/", api.root, name="api_root"),

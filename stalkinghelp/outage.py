@@ -20,6 +20,7 @@ from django.db import DataError
 from django.db import Error as DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
+from django.utils.translation import gettext
 
 from signposting.emergency import emergency_contacts_without_database
 
@@ -97,7 +98,9 @@ class DatabaseOutageMiddleware:
         if isinstance(exception, DataError):
             logger.warning("Input the database refused (DataError): 400 for %s", request.path)
             return refusal(
-                request, 400, "Something in what was sent could not be read. Go back and try again."
+                request,
+                400,
+                gettext("Something in what was sent could not be read. Go back and try again."),
             )
         # The path only: a query string or body may hold what a visitor typed.
         logger.error(

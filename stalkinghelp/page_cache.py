@@ -77,13 +77,13 @@ QUERY_PARAMETERS = {
 # through as sent, and their answers to a query never stored (see the module docstring).
 WHOLE_QUERY = frozenset(
     {
-        "signposting:api_root",
-        "signposting:api_services",
-        "signposting:api_service",
-        "signposting:api_taxonomies",
-        "signposting:api_taxonomy",
-        "signposting:api_taxonomy_terms",
-        "signposting:api_taxonomy_term",
+        "signposting_api:api_root",
+        "signposting_api:api_services",
+        "signposting_api:api_service",
+        "signposting_api:api_taxonomies",
+        "signposting_api:api_taxonomy",
+        "signposting_api:api_taxonomy_terms",
+        "signposting_api:api_taxonomy_term",
     }
 )
 

@@ -19,6 +19,7 @@ responses get the same headers as every page.
 
 from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
+from django.utils.translation import gettext
 
 from .middleware import is_admin_path
 from .views import refusal
@@ -78,8 +79,10 @@ class RequestChecksMiddleware:
             return refusal(
                 request,
                 411,
-                "Send the request again with its length (Content-Length): "
-                "this site does not accept chunked request bodies.",
+                gettext(
+                    "Send the request again with its length (Content-Length): "
+                    "this site does not accept chunked request bodies."
+                ),
             )
         if "HTTP_ACCEPT_ENCODING" in request.META:
             request.META["HTTP_ACCEPT_ENCODING"] = ", ".join(
@@ -89,7 +92,9 @@ class RequestChecksMiddleware:
             return refusal(
                 request,
                 400,
-                "What was sent contains a character that no answer or search can contain "
-                "(a NUL). Go back and try again with words only.",
+                gettext(
+                    "What was sent contains a character that no answer or search can contain "
+                    "(a NUL). Go back and try again with words only."
+                ),
             )
         return self.get_response(request)

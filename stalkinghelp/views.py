@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -48,7 +49,9 @@ def csrf_failure(request, reason=""):
 
     Django's own page has no emergency numbers and tells the reader to enable cookies.
     """
-    message = "The form had expired, or was not sent from this site. Reload it and try again."
+    message = gettext(
+        "The form had expired, or was not sent from this site. Reload it and try again."
+    )
     return _error_page(request, "403.html", 403, {"message": message})
 
 

@@ -1,7 +1,15 @@
-"""Every public URL that exists: fixed routes plus whatever the sitemap lists."""
+"""Every public URL that exists: fixed routes plus whatever the sitemap lists.
+
+The sitemap lists every page in every language (/pl/..., /ar/...), so whatever takes its
+paths from here (axe, the HTML checker, the page budgets) checks every language too.
+"""
 
 import re
 from urllib.parse import urlparse
+
+from django.conf import settings
+
+from stalkinghelp.language import language_from_path
 
 FIXED_PUBLIC_PATHS = [
     "/",
@@ -38,6 +46,10 @@ def public_paths(client):
         if path not in paths:
             paths.append(path)
     return paths
+
+
+def is_english(path):
+    return language_from_path(path) == settings.LANGUAGE_CODE
 
 
 def every_public_path(client):

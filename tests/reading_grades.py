@@ -18,7 +18,7 @@ from unittest import mock
 from django.utils import timezone
 
 from content.readability import grade, sentences
-from tests.public_urls import every_public_path
+from tests.public_urls import every_public_path, is_english
 
 # Read by partner agencies and professionals, not by the person being stalked.
 NOT_FOR_VICTIMS = {"/partners/", "/for-professionals/"}
@@ -38,7 +38,8 @@ def shared_text(html):
 def victim_paths(client):
     from signposting.selectors import listed_services
 
-    paths = [p for p in every_public_path(client) if p not in NOT_FOR_VICTIMS]
+    # English only: the grade is a measure of English (fluent speakers check translations).
+    paths = [p for p in every_public_path(client) if is_english(p) and p not in NOT_FOR_VICTIMS]
     for service in listed_services():
         path = f"/services/{service.slug}/"
         if path not in paths:

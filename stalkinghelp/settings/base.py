@@ -55,6 +55,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so it sees every response last: it enforces the no-cookie and header rules.
     "stalkinghelp.middleware.PublicPrivacyMiddleware",
+    # The address's language, before anything renders a page: the 4xx refusals, the page
+    # cache's copies (kept per address, so per prefix) and the outage page are all in it.
+    "stalkinghelp.language.AddressLanguageMiddleware",
     # Outside the page cache and the outage fallback, so every open-data answer has CORS.
     "stalkinghelp.open_data.OpenDataCorsMiddleware",
     # A bad Host, a chunked body or a NUL gets a clear 4xx before anything reads it.
@@ -189,6 +192,10 @@ TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 
 LANGUAGE_CODE = "en-gb"
+# The one list of languages (issue 16), each named in its own script for the header's
+# language links, English first. Each has its address prefix (/pl/...) and nothing
+# else chooses it: no cookie, no session, no Accept-Language (stalkinghelp.language).
+# Adding a language is a line here, a .po file and its translated pages: no code.
 LANGUAGES = [
     ("en-gb", "English"),
     ("pl", "Polski"),
@@ -197,6 +204,7 @@ LANGUAGES = [
     ("ro", "Română"),
     ("zh-hans", "简体中文"),
 ]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

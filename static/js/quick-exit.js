@@ -28,6 +28,11 @@
     window.location.replace(link.href);
   }
 
+  // The page's language, from templates/includes/quick_exit.html; English if it is missing.
+  function said(name, english) {
+    return (status && status.getAttribute("data-quick-exit-" + name)) || english;
+  }
+
   function announce(text) {
     if (status) {
       status.textContent = text;
@@ -74,12 +79,17 @@
     lastPress = now;
     if (count >= PRESSES) {
       count = 0;
-      announce("Leaving this site.");
+      announce(said("leaving", "Leaving this site."));
       leave();
       return;
     }
     var left = PRESSES - count;
-    announce("Press Shift " + left + " more time" + (left === 1 ? "" : "s") + " to leave this site.");
+    announce(
+      said(
+        "press-" + left,
+        "Press Shift " + left + " more time" + (left === 1 ? "" : "s") + " to leave this site."
+      )
+    );
   });
 
   // The header's search box is on every page: empty it as the page is left, so the

@@ -6,6 +6,7 @@ import pytest
 
 from content.models import SearchSynonym
 from content.search import MAX_QUERY_LENGTH, clean_query, search_pages, search_services
+from stalkinghelp.language import language_from_path, path_in_language
 from tests.public_urls import every_public_path
 
 from .factories import make_page
@@ -94,7 +95,9 @@ def test_every_public_page_has_a_search_box_that_posts(client, starter_data):
     # The embedded widget lives inside partners' own pages, which have their own header.
     for path in (p for p in every_public_path(client) if not p.startswith("/embed/")):
         html = client.get(path).content.decode()
-        form = re.search(r'<form class="site-search" method="post" action="/search/"[^>]*>', html)
+        # In the page's own language: /pl/search/ from a Polish page.
+        search = re.escape(path_in_language("/search/", language_from_path(path)))
+        form = re.search(rf'<form class="site-search" method="post" action="{search}"[^>]*>', html)
         assert form, path
         assert 'name="q"' in html[form.end() :].split("</form>")[0], path
 
