@@ -83,7 +83,18 @@ class ServiceAdmin(MarkCheckedAdminMixin, SecondPersonAdminMixin, SimpleHistoryA
                 ]
             },
         ),
-        ("For visitors", {"fields": ["short_description", "who_it_helps", "url", "self_referral"]}),
+        (
+            "For visitors",
+            {
+                "fields": [
+                    "short_description",
+                    "who_it_helps",
+                    "url",
+                    "self_referral",
+                    "interpreters",
+                ]
+            },
+        ),
         ("Who it is for", {"fields": ["genders", ("min_age", "max_age"), "relationship", "area"]}),
         (
             "Hours",
