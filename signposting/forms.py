@@ -17,7 +17,7 @@ from django.utils.functional import cached_property, lazy
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop as _noop
+from django.utils.translation import gettext_noop
 
 from .triage import Situation
 
@@ -85,13 +85,13 @@ QUESTIONS = {
         _("Select how old the person being stalked is, or prefer not to say"),
     ),
     "area": (
-        _in_area(_noop("Does the person being stalked live in {live_in}?")),
+        _in_area(gettext_noop("Does the person being stalked live in {live_in}?")),
         [
             ("notts", _("Yes")),
             ("elsewhere", _("No, somewhere else in the UK")),
             ("unsure", _("Not sure")),
         ],
-        _in_area(_noop("Select whether the person being stalked lives in {live_in}")),
+        _in_area(gettext_noop("Select whether the person being stalked lives in {live_in}")),
     ),
 }
 
