@@ -39,10 +39,16 @@ INTRO = _(
 MADE_AT = datetime(2026, 1, 1, tzinfo=UTC)
 
 
+def _sheet_title(text):
+    # Excel refuses these characters and more than 31 in a sheet's name; a translation may
+    # have either. The full title stays in the file's properties.
+    return "".join(c for c in str(text) if c not in "[]:*?/\\").strip()[:31] or "Diary"
+
+
 def diary_xlsx():
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = str(TITLE)
+    sheet.title = _sheet_title(TITLE)
     properties = workbook.properties
     properties.creator = properties.lastModifiedBy = ""
     properties.title = str(TITLE)

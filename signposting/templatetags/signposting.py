@@ -5,7 +5,7 @@ from functools import lru_cache
 from django import template
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html
-from django.utils.translation import get_language_bidi
+from django.utils.translation import get_language, get_language_bidi
 
 from content.plain_words import meanings_for
 from signposting.emergency import emergency_contacts
@@ -82,7 +82,8 @@ def unverified_warning(context, service=None, link=True):
 
 
 @lru_cache(maxsize=512)
-def _render_channels(channels):
+def _render_channels(channels, language):
+    # `language` keys the cache: the HTML holds the words of the language it was made in.
     return render_to_string("signposting/includes/channels.html", {"channels": channels})
 
 
@@ -94,7 +95,7 @@ def channels_html(channels):
     to remember: the HTML depends only on the directory's channels (frozen values),
     never on the visitor's answers.
     """
-    return _render_channels(tuple(channels))
+    return _render_channels(tuple(channels), get_language())
 
 
 def _texts(thing):
