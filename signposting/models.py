@@ -11,6 +11,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -182,7 +183,8 @@ class Service(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return f"/services/{self.slug}/"
+        # In the active language: reverse() adds its prefix (English has none).
+        return reverse("signposting:service_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
