@@ -1,6 +1,7 @@
 """Forms: the admin's page form (publishing rules) and the public self-check."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .addresses import address_taken_message, redirect_in_the_way
 from .editor_checks import publish_errors, writing_findings
@@ -81,26 +82,27 @@ class PageAdminForm(forms.ModelForm):
         return cleaned
 
 
+# (key, question, hint): the words in the visitor's language when shown.
 SELF_CHECK_QUESTIONS = [
     (
         "fixated",
-        "Does the person seem fixated on you?",
-        "For example, they think or talk about you all the time, or won't let go.",
+        _("Does the person seem fixated on you?"),
+        _("For example, they think or talk about you all the time, or won't let go."),
     ),
     (
         "obsessive",
-        "Does their behaviour seem obsessive?",
-        "For example, they want to know where you are, who you see, or what you do online.",
+        _("Does their behaviour seem obsessive?"),
+        _("For example, they want to know where you are, who you see, or what you do online."),
     ),
     (
         "unwanted",
-        "Is the contact unwanted?",
-        "You have said no, or you would say no if you felt safe to.",
+        _("Is the contact unwanted?"),
+        _("You have said no, or you would say no if you felt safe to."),
     ),
     (
         "repeated",
-        "Has it happened more than once?",
-        "Calls, messages, turning up, gifts or posts, again and again.",
+        _("Has it happened more than once?"),
+        _("Calls, messages, turning up, gifts or posts, again and again."),
     ),
 ]
 

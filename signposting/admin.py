@@ -68,6 +68,14 @@ class ServiceAdmin(MarkCheckedAdminMixin, SecondPersonAdminMixin, SimpleHistoryA
     list_select_related = ["organisation"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ContactInline, OpeningTimeInline, HoursExceptionInline]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "interpreters":
+            # A form (or script) that leaves it out keeps "none known", never an error.
+            field.required = False
+        return field
+
     fieldsets = [
         (
             None,
@@ -83,7 +91,18 @@ class ServiceAdmin(MarkCheckedAdminMixin, SecondPersonAdminMixin, SimpleHistoryA
                 ]
             },
         ),
-        ("For visitors", {"fields": ["short_description", "who_it_helps", "url", "self_referral"]}),
+        (
+            "For visitors",
+            {
+                "fields": [
+                    "short_description",
+                    "who_it_helps",
+                    "url",
+                    "self_referral",
+                    "interpreters",
+                ]
+            },
+        ),
         ("Who it is for", {"fields": ["genders", ("min_age", "max_age"), "relationship", "area"]}),
         (
             "Hours",

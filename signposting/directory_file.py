@@ -27,6 +27,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
 from . import taxonomy
+from .interpreters import interpreters_from_hsds
 from .models import Contact, HoursException, OpeningTime, Organisation, Service
 from .serializers import hsds
 
@@ -37,7 +38,7 @@ SERVICE_FIELDS = (
     "slug", "name", "short_description", "who_it_helps", "category", "role", "status",
     "alert", "alert_until", "self_referral", "url", "genders", "min_age", "max_age",
     "relationship", "area", "always_open", "bank_holidays", "hours_confirmed", "verified",
-    "last_verified", "source", "confidence_note", "sort_order",
+    "last_verified", "source", "confidence_note", "sort_order", "interpreters",
 )  # fmt: skip
 ORGANISATION_FIELDS = ("id", "slug", "name", "description", "url")
 CONTACT_FIELDS = ("kind", "label", "value", "instructions", "for_gender", "verified", "note")
@@ -69,6 +70,7 @@ def _extension(service):
         "alert_until": service.alert_until.isoformat() if service.alert_until else None,
         "always_open": service.always_open,
         "hours_confirmed": service.hours_confirmed,
+        "interpreters": service.interpreters,
         "source": service.source,
         "confidence_note": service.confidence_note,
         "sort_order": service.sort_order,
@@ -246,6 +248,9 @@ def record_from_item(item, position=0):
         "source": ext.get("source", ""),
         "confidence_note": ext.get("confidence_note", ""),
         "sort_order": ext.get("sort_order", 100 + position),
+        "interpreters": ext.get(
+            "interpreters", interpreters_from_hsds(item.get("interpretation_services"))
+        ),
         "organisation": (
             {
                 "id": organisation["id"],

@@ -30,6 +30,12 @@ ANY = "any"
 WOMEN = "women"
 MEN = "men"
 
+# Whether a person who does not speak English can ask for an interpreter (Service.interpreters).
+INTERPRETERS_NONE_KNOWN = "none_known"
+INTERPRETERS_ON_REQUEST = "on_request"
+# A source once said so, but it is old or unchecked: the visitor is told of the doubt.
+INTERPRETERS_ONCE_OFFERED = "once_offered"
+
 
 @dataclass(frozen=True)
 class Channel:
@@ -65,6 +71,7 @@ class Entry:
     organisation: str = ""
     verified: bool = True  # False: the directory still has to check these details
     role: str = ""  # the job the help-finder gives it (taxonomy.ROLE), or none
+    interpreters: str = INTERPRETERS_NONE_KNOWN
     # For a local service, how copy names its area (settings.AREA "name" and "live_in").
     area_name: str = ""
     area_live_in: str = ""

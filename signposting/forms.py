@@ -15,76 +15,82 @@ from django import forms
 from django.conf import settings
 from django.utils.functional import cached_property, lazy
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from .triage import Situation
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def _area_wording(text):
-    return text.format(live_in=settings.AREA["live_in"])
+    return gettext(text).format(live_in=settings.AREA["live_in"])
 
 
-# Worded when shown, so the area named is the one configured (settings.AREA).
+# Worded when shown, in the visitor's language, naming the area configured (settings.AREA).
 _in_area = lazy(_area_wording, str)
 
 # name: (question, choices, message for a value that is not one of the choices)
 QUESTIONS = {
     "danger": (
-        "Are you, or the person you are helping, in danger right now?",
+        _("Are you, or the person you are helping, in danger right now?"),
         YES_NO,
-        "Select yes if someone is in danger right now",
+        _("Select yes if someone is in danger right now"),
     ),
     "for_whom": (
-        "Who are you looking for help for?",
-        [("me", "For me"), ("someone_else", "For someone else")],
-        "Select who you are looking for help for",
+        _("Who are you looking for help for?"),
+        [("me", _("For me")), ("someone_else", _("For someone else"))],
+        _("Select who you are looking for help for"),
     ),
     "can_talk": (
-        "Is it safe to talk on the phone?",
+        _("Is it safe to talk on the phone?"),
         YES_NO,
-        "Select yes if it is safe to talk on the phone",
+        _("Select yes if it is safe to talk on the phone"),
     ),
     "can_speak_and_hear": (
-        "Can you, or the person you are helping, speak and hear on a phone call?",
+        _("Can you, or the person you are helping, speak and hear on a phone call?"),
         YES_NO,
-        "Select yes if a phone call is possible",
+        _("Select yes if a phone call is possible"),
     ),
     "relationship": (
-        "Who is doing it?",
+        _("Who is doing it?"),
         [
-            ("partner", "A partner or ex-partner"),
-            ("family", "A family member"),
-            ("known", "Someone else known to the person, like a neighbour, colleague or friend"),
-            ("stranger", "A stranger, or not sure who"),
+            ("partner", _("A partner or ex-partner")),
+            ("family", _("A family member")),
+            ("known", _("Someone else known to the person, like a neighbour, colleague or friend")),
+            ("stranger", _("A stranger, or not sure who")),
         ],
-        "Select who is doing it",
+        _("Select who is doing it"),
     ),
     "gender": (
-        "Is the person being stalked…",
+        _("Is the person being stalked…"),
         [
-            ("woman", "A woman or girl"),
-            ("man", "A man or boy"),
-            ("other", "Another way, for example non-binary"),
-            ("prefer_not", "Prefer not to say"),
+            ("woman", _("A woman or girl")),
+            ("man", _("A man or boy")),
+            ("other", _("Another way, for example non-binary")),
+            ("prefer_not", _("Prefer not to say")),
         ],
-        "Select an answer, or prefer not to say",
+        _("Select an answer, or prefer not to say"),
     ),
     "age": (
-        "How old is the person being stalked?",
+        _("How old is the person being stalked?"),
         [
-            ("under_16", "Under 16"),
-            ("16_17", "16 or 17"),
+            ("under_16", _("Under 16")),
+            ("16_17", _("16 or 17")),
             ("18", "18"),
-            ("19_plus", "19 or over"),
-            ("prefer_not", "Prefer not to say"),
+            ("19_plus", _("19 or over")),
+            ("prefer_not", _("Prefer not to say")),
         ],
-        "Select how old the person being stalked is, or prefer not to say",
+        _("Select how old the person being stalked is, or prefer not to say"),
     ),
     "area": (
-        _in_area("Does the person being stalked live in {live_in}?"),
-        [("notts", "Yes"), ("elsewhere", "No, somewhere else in the UK"), ("unsure", "Not sure")],
-        _in_area("Select whether the person being stalked lives in {live_in}"),
+        _in_area(gettext_noop("Does the person being stalked live in {live_in}?")),
+        [
+            ("notts", _("Yes")),
+            ("elsewhere", _("No, somewhere else in the UK")),
+            ("unsure", _("Not sure")),
+        ],
+        _in_area(gettext_noop("Select whether the person being stalked lives in {live_in}")),
     ),
 }
 
@@ -101,13 +107,17 @@ DEFAULTS = {
 }
 
 HINTS = {
-    "danger": "If yes, you do not need to answer the other questions. "
-    "Go straight to “Show who can help” at the end.",
-    "can_talk": "If someone could hear you or check your phone, choose no.",
-    "can_speak_and_hear": "Choose no for someone who is Deaf, hard of hearing or cannot speak. "
-    "We will show ways to get help by text, by text relay and in British Sign Language (BSL). "
-    "With text relay, an assistant reads out what you type.",
-    "gender": "This helps us show the right helplines. Some are for women, some for men.",
+    "danger": _(
+        "If yes, you do not need to answer the other questions. "
+        "Go straight to “Show who can help” at the end."
+    ),
+    "can_talk": _("If someone could hear you or check your phone, choose no."),
+    "can_speak_and_hear": _(
+        "Choose no for someone who is Deaf, hard of hearing or cannot speak. "
+        "We will show ways to get help by text, by text relay and in British Sign Language (BSL). "
+        "With text relay, an assistant reads out what you type."
+    ),
+    "gender": _("This helps us show the right helplines. Some are for women, some for men."),
 }
 
 
@@ -203,17 +213,18 @@ class HelpFinderForm(forms.Form):
         return situation_from(self.answered())
 
 
-@lru_cache(maxsize=2 * len(QUESTIONS))
-def _question_html(name, area):
-    # `area` keys the cache: the area question's wording follows settings.AREA.
+@lru_cache(maxsize=len(settings.LANGUAGES) * 2 * len(QUESTIONS))
+def _question_html(name, area, language):
+    # `area` and `language` key the cache: the wording follows settings.AREA and the language.
     return render_crispy_form(HelpFinderForm(ask=[name]))
 
 
 def questions_html(names):
     """The radios for these questions, unanswered, for the results page to ask again.
 
-    Each question is rendered once per process (crispy layouts are slow, and the results
-    are never cached): its HTML is the same for everyone, never holding an answer.
+    Each question is rendered once per process and language (crispy layouts are slow, and
+    the results are never cached): its HTML is the same for everyone, never holding an answer.
     """
     area = settings.AREA["live_in"]
-    return mark_safe("".join(_question_html(name, area) for name in names))  # noqa: S308 - our form
+    language = get_language()
+    return mark_safe("".join(_question_html(name, area, language) for name in names))  # noqa: S308 - our form

@@ -11,6 +11,8 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from . import entries, opening, taxonomy
@@ -44,11 +46,12 @@ class Organisation(models.Model):
 
 class Service(models.Model):
     class Category(models.TextChoices):
-        EMERGENCY = "emergency", "Emergency"
-        REPORT = "report", "Report to the police"
-        ADVOCACY = "advocacy", "Stalking advocacy"
-        HELPLINE = "helpline", "Helpline"
-        SUPPORT = "support", "Support"
+        # Translated: the headings of the service list.
+        EMERGENCY = "emergency", _("Emergency")
+        REPORT = "report", _("Report to the police")
+        ADVOCACY = "advocacy", _("Stalking advocacy")
+        HELPLINE = "helpline", _("Helpline")
+        SUPPORT = "support", _("Support")
 
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
@@ -72,6 +75,11 @@ class Service(models.Model):
         OPEN = opening.BANK_HOLIDAY_OPEN, "Open as usual"
         CLOSED = opening.BANK_HOLIDAY_CLOSED, "Closed"
         UNKNOWN = opening.BANK_HOLIDAY_UNKNOWN, "Not known"
+
+    class Interpreters(models.TextChoices):
+        NONE_KNOWN = entries.INTERPRETERS_NONE_KNOWN, "None known"
+        ON_REQUEST = entries.INTERPRETERS_ON_REQUEST, "You can ask for an interpreter"
+        ONCE_OFFERED = entries.INTERPRETERS_ONCE_OFFERED, "Once offered, not checked since"
 
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="services"
@@ -131,6 +139,16 @@ class Service(models.Model):
         "hours not confirmed: call to check”, never open or closed.",
     )
 
+    # Languages: whether a person who does not speak English can ask for an interpreter.
+    interpreters = models.CharField(
+        "interpreters",
+        max_length=20,
+        choices=Interpreters.choices,
+        default=Interpreters.NONE_KNOWN,
+        help_text="Only what a source says. “Once offered” when it is old or unchecked: "
+        "visitors are told we have not checked that it still does.",
+    )
+
     # Provenance: how sure we are, and why.
     verified = models.BooleanField(
         default=False,
@@ -165,7 +183,8 @@ class Service(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return f"/services/{self.slug}/"
+        # In the active language: reverse() adds its prefix (English has none).
+        return reverse("signposting:service_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
@@ -221,6 +240,7 @@ class Service(models.Model):
             organisation=self.organisation.name if self.organisation_id else "",
             verified=self.verified,
             role=self.role,
+            interpreters=self.interpreters,
             area_name=settings.AREA["name"] if local else "",
             area_live_in=settings.AREA["live_in"] if local else "",
         )

@@ -3,6 +3,8 @@
 Pure functions over plain values. Times are wall-clock times in Europe/London, so
 a line open 09:30-16:00 is open 09:30-16:00 in both GMT and BST, and the clock
 changes need no special case. Bank holidays in England come from `holidays`.
+What we tell the visitor is in the active language: times as its locale writes them
+(GOV.UK style in English), weekday and month names from Django's own catalogues.
 """
 
 import datetime as dt
@@ -11,10 +13,17 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
+from django.utils import formats
+from django.utils.dates import WEEKDAYS
+from django.utils.translation import gettext, gettext_lazy, pgettext
+
+# format_time and MIDNIGHT are read from here by open data and partners' feeds too.
+from .local_formats import MIDNIGHT, format_time, local_time  # noqa: F401
 
 LONDON = ZoneInfo("Europe/London")
+# English, for open data (HSDS, partners' feeds); visitors read django.utils.dates.WEEKDAYS.
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MIDNIGHT = dt.time(0, 0)
+
 # Far enough to find next week's opening even after a long bank-holiday break.
 LOOKAHEAD_DAYS = 14
 
@@ -22,9 +31,9 @@ BANK_HOLIDAY_OPEN = "open"
 BANK_HOLIDAY_CLOSED = "closed"
 BANK_HOLIDAY_UNKNOWN = "unknown"
 
-HOURS_NOT_KNOWN = "Opening hours not known: call to check"
+HOURS_NOT_KNOWN = gettext_lazy("Opening hours not known: call to check")
 # Sources disagree on the hours: never say open or closed from a timetable we doubt.
-HOURS_NOT_CONFIRMED = "Opening hours not confirmed: call to check"
+HOURS_NOT_CONFIRMED = gettext_lazy("Opening hours not confirmed: call to check")
 
 
 @dataclass(frozen=True)
@@ -81,17 +90,8 @@ def is_bank_holiday(day):
     return day in _bank_holidays(day.year)
 
 
-def format_time(value):
-    """GOV.UK style: 9:30am, 4pm, midday, midnight."""
-    if value == MIDNIGHT:
-        return "midnight"
-    if value == dt.time(12, 0):
-        return "midday"
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    if value.minute:
-        return f"{hour}:{value.minute:02d}{suffix}"
-    return f"{hour}{suffix}"
+def _day_name(weekday):
+    return str(WEEKDAYS[weekday])
 
 
 def _end_of(day, closes):
@@ -129,22 +129,35 @@ def sessions_on(hours, day):
 
 
 def _day_phrase(moment, now):
+    """The day, for sentences that say "on" it: None for today, "tomorrow", a weekday or a date."""
     days_ahead = (moment.date() - now.date()).days
     if days_ahead == 0:
-        return "today"
+        return None
     if days_ahead == 1:
-        return "tomorrow"
+        return gettext("tomorrow")
     if days_ahead < 7:
-        return DAY_NAMES[moment.weekday()]
-    return f"{DAY_NAMES[moment.weekday()]} {moment.day} {moment:%B}"
+        return _day_name(moment.weekday())
+    # Django's own catalogues name the weekday and month; the translator orders them.
+    weekday_and_date = pgettext("a weekday and date, as in Monday 7 December", "l j E")
+    return formats.date_format(moment, weekday_and_date)
 
 
 def _closing_phrase(until, now):
-    if until.date() == now.date() or (
+    time = local_time(until.time())
+    day = _day_phrase(until, now)
+    if day is None or (
         until.time() == MIDNIGHT and until.date() == now.date() + dt.timedelta(days=1)
     ):
-        return f"Open now until {format_time(until.time())}"
-    return f"Open now until {_day_phrase(until, now)} at {format_time(until.time())}"
+        return gettext("Open now until {time}").format(time=time)
+    return gettext("Open now until {day} at {time}").format(day=day, time=time)
+
+
+def _opening_phrase(opens, now):
+    time = local_time(opens.time())
+    day = _day_phrase(opens, now)
+    if day is None:
+        return gettext("Closed, opens today at {time}").format(time=time)
+    return gettext("Closed, opens {day} at {time}").format(day=day, time=time)
 
 
 def open_state(service, now):
@@ -153,18 +166,19 @@ def open_state(service, now):
     now = now.astimezone(LONDON)
 
     if hours.temporarily_closed:
-        return OpenState("suspended", "Temporarily closed")
+        return OpenState("suspended", gettext("Temporarily closed"))
     if not hours.confirmed:
-        return OpenState("unknown", HOURS_NOT_CONFIRMED)
+        return OpenState("unknown", str(HOURS_NOT_CONFIRMED))
     if hours.always_open:
-        return OpenState("always", "24 hours")
+        return OpenState("always", gettext("24 hours"))
     if not hours.sessions:
-        return OpenState("unknown", HOURS_NOT_KNOWN)
+        return OpenState("unknown", str(HOURS_NOT_KNOWN))
 
     today = sessions_on(hours, now.date())
     if today is None:
         return OpenState(
-            "unknown", "Bank holiday (a public holiday): opening hours not known, call to check"
+            "unknown",
+            gettext("Bank holiday (a public holiday): opening hours not known, call to check"),
         )
     for opens, closes in today:
         if opens <= now < closes:
@@ -177,32 +191,33 @@ def open_state(service, now):
             continue  # a bank holiday with an unknown rule: never promise it opens
         for opens, _closes in sessions:
             if opens > now:
-                text = f"Closed, opens {_day_phrase(opens, now)} at {format_time(opens.time())}"
-                return OpenState("closed", text, next_open=opens)
-    return OpenState("closed", "Closed: call to check when it opens")
+                return OpenState("closed", _opening_phrase(opens, now), next_open=opens)
+    return OpenState("closed", gettext("Closed: call to check when it opens"))
 
 
 def describe_sessions(hours):
     """Weekly hours as lines of plain text, e.g. "Monday: 9:30am to 4pm"."""
     if not hours.confirmed:
-        return [HOURS_NOT_CONFIRMED, "The sources we found give different hours."]
+        return [str(HOURS_NOT_CONFIRMED), gettext("The sources we found give different hours.")]
     if hours.always_open:
-        return ["24 hours a day, every day"]
+        return [gettext("24 hours a day, every day")]
     if not hours.sessions:
-        return [HOURS_NOT_KNOWN]
+        return [str(HOURS_NOT_KNOWN)]
     lines = []
-    for weekday, name in enumerate(DAY_NAMES):
+    for weekday in range(7):
         spans = [s for s in hours.sessions if s.weekday == weekday]
         if spans:
             text = ", ".join(
-                f"{format_time(s.opens)} to {format_time(s.closes)}"
+                gettext("{opens} to {closes}").format(
+                    opens=local_time(s.opens), closes=local_time(s.closes)
+                )
                 for s in sorted(spans, key=lambda s: s.opens)
             )
         else:
-            text = "closed"
-        lines.append(f"{name}: {text}")
+            text = gettext("closed")
+        lines.append(gettext("{day}: {hours}").format(day=_day_name(weekday), hours=text))
     if hours.bank_holidays == BANK_HOLIDAY_CLOSED:
-        lines.append("Bank holidays (public holidays): closed")
+        lines.append(gettext("Bank holidays (public holidays): closed"))
     elif hours.bank_holidays == BANK_HOLIDAY_UNKNOWN:
-        lines.append("Bank holidays (public holidays): not known, call to check")
+        lines.append(gettext("Bank holidays (public holidays): not known, call to check"))
     return lines

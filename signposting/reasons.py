@@ -11,135 +11,233 @@ helping them ("someone_else"). Some roles have variants for other answers (who
 is doing it; whether the person can speak and hear on a call), so a reason never
 speaks of a partner when a stranger was chosen. Short sentences, calm, no promises
 of safety. In the "me" wording, "they" never refers to the person being stalked.
+
+Each wording is an English msgid (gettext_noop: marked for the catalogues here, translated
+when a reason is worded, in the visitor's language). Numbers are placeholders, never in a
+msgid, so no translation can change one: the UK-wide short codes come from SHORT_CODES.
 """
 
-DOMESTIC = "Stalking by a partner, ex-partner or family member is domestic abuse."
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as _
+
+from .phone import RELAY_PREFIX
+
+# The same everywhere in the UK (Ofcom), so another area's directory needs no change.
+SHORT_CODES = {
+    "emergency": "999",
+    "non_emergency": "101",
+    "silent_key": "55",  # pressed on a silent 999 call from a mobile
+    "relay_emergency": "18000",
+    "relay_prefix": RELAY_PREFIX,
+}
 
 REASONS = {
     "emergency_call": (
-        "You said you are in danger now. Call 999 straight away.",
-        "They are in danger now. Call 999 straight away, or help them to call.",
+        _("You said you are in danger now. Call {emergency} straight away."),
+        _("They are in danger now. Call {emergency} straight away, or help them to call."),
     ),
     "emergency_call/no-voice": (
-        "You said you are in danger now. Contact 999 straight away. Below are ways to do it by text, by text relay or in British Sign Language. With text relay, an assistant reads out what you type.",
-        "They are in danger now. Contact 999 straight away. Below are ways to do it by text, by text relay or in British Sign Language. With text relay, an assistant reads out what they type.",
+        _(
+            "You said you are in danger now. Contact {emergency} straight away. Below are ways to do it by text, by text relay or in British Sign Language. With text relay, an assistant reads out what you type."
+        ),
+        _(
+            "They are in danger now. Contact {emergency} straight away. Below are ways to do it by text, by text relay or in British Sign Language. With text relay, an assistant reads out what they type."
+        ),
     ),
     "silent_emergency_call": (
-        "If you cannot speak safely, call 999 and press 55 when asked.",
-        "If they cannot speak safely, they can call 999 and press 55 when asked.",
+        _("If you cannot speak safely, call {emergency} and press {silent_key} when asked."),
+        _(
+            "If they cannot speak safely, they can call {emergency} and press {silent_key} when asked."
+        ),
     ),
     "silent_emergency_call/no-voice": (
-        "If you can hear but cannot speak, call 999 and press 55 when the recorded message asks.",
-        "If they can hear but cannot speak, they can call 999 and press 55 when the recorded message asks.",
+        _(
+            "If you can hear but cannot speak, call {emergency} and press {silent_key} when the recorded message asks."
+        ),
+        _(
+            "If they can hear but cannot speak, they can call {emergency} and press {silent_key} when the recorded message asks."
+        ),
     ),
     "silent_emergency_call_later": (
-        "If it becomes an emergency and you cannot speak, call 999 and press 55 when asked.",
-        "If it becomes an emergency and they cannot speak, they can call 999 and press 55 when asked.",
+        _(
+            "If it becomes an emergency and you cannot speak, call {emergency} and press {silent_key} when asked."
+        ),
+        _(
+            "If it becomes an emergency and they cannot speak, they can call {emergency} and press {silent_key} when asked."
+        ),
     ),
     "silent_emergency_call_later/no-voice": (
-        "If it becomes an emergency and you can hear but cannot speak, call 999 and press 55 when the recorded message asks.",
-        "If it becomes an emergency and they can hear but cannot speak, they can call 999 and press 55 when the recorded message asks.",
+        _(
+            "If it becomes an emergency and you can hear but cannot speak, call {emergency} and press {silent_key} when the recorded message asks."
+        ),
+        _(
+            "If it becomes an emergency and they can hear but cannot speak, they can call {emergency} and press {silent_key} when the recorded message asks."
+        ),
     ),
     "emergency_text": (
-        "You can text 999 instead of calling once your phone is registered. Register now, before you need it.",
-        "They can text 999 instead of calling once their phone is registered. They should register before they need it.",
+        _(
+            "You can text {emergency} instead of calling once your phone is registered. Register now, before you need it."
+        ),
+        _(
+            "They can text {emergency} instead of calling once their phone is registered. They should register before they need it."
+        ),
     ),
     "text_relay": (
-        "A textphone is a phone you type on. From a textphone or the Relay UK app, dial 18000 to reach 999 by text. An assistant reads out what you type. For any other number, put 18001 in front of it.",
-        "A textphone is a phone you type on. From a textphone or the Relay UK app, they can dial 18000 to reach 999 by text. An assistant reads out what they type. For any other number, they put 18001 in front of it.",
+        _(
+            "A textphone is a phone you type on. From a textphone or the Relay UK app, dial {relay_emergency} to reach {emergency} by text. An assistant reads out what you type. For any other number, put {relay_prefix} in front of it."
+        ),
+        _(
+            "A textphone is a phone you type on. From a textphone or the Relay UK app, they can dial {relay_emergency} to reach {emergency} by text. An assistant reads out what they type. For any other number, they put {relay_prefix} in front of it."
+        ),
     ),
     "bsl_emergency": (
-        "If you use British Sign Language, you can reach 999 through a BSL interpreter.",
-        "If they use British Sign Language, they can reach 999 through a BSL interpreter.",
+        _("If you use British Sign Language, you can reach {emergency} through a BSL interpreter."),
+        _(
+            "If they use British Sign Language, they can reach {emergency} through a BSL interpreter."
+        ),
     ),
     "police_non_emergency": (
-        "Stalking is a crime. When you are not in danger now, you can report it by calling 101.",
-        "Stalking is a crime. They can report it by calling 101, and you can tell the police what you know.",
+        _(
+            "Stalking is a crime. When you are not in danger now, you can report it by calling {non_emergency}."
+        ),
+        _(
+            "Stalking is a crime. They can report it by calling {non_emergency}, and you can tell the police what you know."
+        ),
     ),
     "police_online_report": (
-        "You can report stalking to {organisation} online, at any time, without calling.",
-        "They can report stalking to {organisation} online, at any time, without calling.",
+        _("You can report stalking to {organisation} online, at any time, without calling."),
+        _("They can report stalking to {organisation} online, at any time, without calling."),
     ),
     "police_bsl_video": (
-        "If you use British Sign Language, you can contact {organisation} through a video interpreter when it is not an emergency.",
-        "If they use British Sign Language, they can contact {organisation} through a video interpreter when it is not an emergency.",
+        _(
+            "If you use British Sign Language, you can contact {organisation} through a video interpreter when it is not an emergency."
+        ),
+        _(
+            "If they use British Sign Language, they can contact {organisation} through a video interpreter when it is not an emergency."
+        ),
     ),
     "anonymous_reporting": (
-        "To pass on information without giving your name, use {name}. {name} cannot give you updates or support.",
-        "To pass on information without giving your name, use {name}. They cannot give updates or support.",
+        _(
+            "To pass on information without giving your name, use {name}. {name} cannot give you updates or support."
+        ),
+        _(
+            "To pass on information without giving your name, use {name}. They cannot give updates or support."
+        ),
     ),
     "stalking_helpline": (
-        "Stalking specialists give free advice, including how to keep evidence and how to report it.",
-        "Stalking specialists give free advice to people being stalked and to people helping them.",
+        _(
+            "Stalking specialists give free advice, including how to keep evidence and how to report it."
+        ),
+        _(
+            "Stalking specialists give free advice to people being stalked and to people helping them."
+        ),
     ),
     "high_risk_stalking_advocacy": (
-        "If you are at high risk of serious harm, {organisation}'s stalking advocates may be able to help. An advocate's job is to support you and speak up for you.",
-        "If they are at high risk of serious harm, {organisation}'s stalking advocates may be able to help. An advocate's job is to support them and speak up for them.",
+        _(
+            "If you are at high risk of serious harm, {organisation}'s stalking advocates may be able to help. An advocate's job is to support you and speak up for you."
+        ),
+        _(
+            "If they are at high risk of serious harm, {organisation}'s stalking advocates may be able to help. An advocate's job is to support them and speak up for them."
+        ),
     ),
     "local_stalking_advocacy": (
-        "A local stalking advocate can help you make a safety plan and deal with the police. An advocate's job is to support you and speak up for you.",
-        "A local stalking advocate can help them make a safety plan and deal with the police. An advocate's job is to support them and speak up for them.",
+        _(
+            "A local stalking advocate can help you make a safety plan and deal with the police. An advocate's job is to support you and speak up for you."
+        ),
+        _(
+            "A local stalking advocate can help them make a safety plan and deal with the police. An advocate's job is to support them and speak up for them."
+        ),
     ),
     "domestic_abuse_line_women/local": (
-        f"{DOMESTIC} {{organisation}} helps women in {{area}}.",
-        f"{DOMESTIC} {{organisation}} helps women, and people worried about them.",
+        _(
+            "Stalking by a partner, ex-partner or family member is domestic abuse. {organisation} helps women in {area}."
+        ),
+        _(
+            "Stalking by a partner, ex-partner or family member is domestic abuse. {organisation} helps women, and people worried about them."
+        ),
     ),
     "domestic_abuse_line_men/local": (
-        f"{DOMESTIC} {{organisation}} helps men in {{area}}.",
-        f"{DOMESTIC} {{organisation}} helps men in {{area}}.",
+        _(
+            "Stalking by a partner, ex-partner or family member is domestic abuse. {organisation} helps men in {area}."
+        ),
+        _(
+            "Stalking by a partner, ex-partner or family member is domestic abuse. {organisation} helps men in {area}."
+        ),
     ),
     "domestic_abuse_line_women": (
-        f"{DOMESTIC} This national helpline helps women, and you can ask for a safe time to be called.",
-        f"{DOMESTIC} This national helpline helps women, and people worried about them.",
+        _(
+            "Stalking by a partner, ex-partner or family member is domestic abuse. This national helpline helps women, and you can ask for a safe time to be called."
+        ),
+        _(
+            "Stalking by a partner, ex-partner or family member is domestic abuse. This national helpline helps women, and people worried about them."
+        ),
     ),
     "domestic_abuse_line_men": (
-        f"{DOMESTIC} This national helpline helps men.",
-        f"{DOMESTIC} This national helpline helps men, and people worried about them.",
+        _(
+            "Stalking by a partner, ex-partner or family member is domestic abuse. This national helpline helps men."
+        ),
+        _(
+            "Stalking by a partner, ex-partner or family member is domestic abuse. This national helpline helps men, and people worried about them."
+        ),
     ),
     "lgbt_abuse_line/partner": (
-        "{organisation} helps LGBT+ people facing abuse, including stalking by a partner or ex-partner.",
-        "{organisation} helps LGBT+ people facing abuse, including stalking by a partner or ex-partner.",
+        _(
+            "{organisation} helps LGBT+ people facing abuse, including stalking by a partner or ex-partner."
+        ),
+        _(
+            "{organisation} helps LGBT+ people facing abuse, including stalking by a partner or ex-partner."
+        ),
     ),
     "lgbt_abuse_line/family": (
-        "{organisation} helps LGBT+ people facing abuse, including abuse and stalking by family members.",
-        "{organisation} helps LGBT+ people facing abuse, including abuse and stalking by family members.",
+        _(
+            "{organisation} helps LGBT+ people facing abuse, including abuse and stalking by family members."
+        ),
+        _(
+            "{organisation} helps LGBT+ people facing abuse, including abuse and stalking by family members."
+        ),
     ),
     "lgbt_abuse_line": (
-        "{organisation} helps LGBT+ people facing abuse and harassment, including stalking.",
-        "{organisation} helps LGBT+ people facing abuse and harassment, including stalking.",
+        _("{organisation} helps LGBT+ people facing abuse and harassment, including stalking."),
+        _("{organisation} helps LGBT+ people facing abuse and harassment, including stalking."),
     ),
     "honour_based_abuse_line": (
-        "If your family, or people acting for your family, are involved, this helpline knows about honour-based abuse.",
-        "If their family, or people acting for them, are involved, this helpline knows about honour-based abuse.",
+        _(
+            "If your family, or people acting for your family, are involved, this helpline knows about honour-based abuse."
+        ),
+        _(
+            "If their family, or people acting for them, are involved, this helpline knows about honour-based abuse."
+        ),
     ),
     "children_and_young_people_line": (
-        "You can talk to {name} about anything. It is free and private, and a counsellor will listen.",
-        "{name} talks to young people about anything, for free. They can call or chat online.",
+        _(
+            "You can talk to {name} about anything. It is free and private, and a counsellor will listen."
+        ),
+        _("{name} talks to young people about anything, for free. They can call or chat online."),
     ),
     "victim_support": (
-        "Free support after any crime, whether or not you told the police.",
-        "Free support after any crime, whether or not they told the police.",
+        _("Free support after any crime, whether or not you told the police."),
+        _("Free support after any crime, whether or not they told the police."),
     ),
     "victim_support/local": (
-        "Local support after any crime, whether or not you told the police.",
-        "Local support after any crime, whether or not they told the police.",
+        _("Local support after any crime, whether or not you told the police."),
+        _("Local support after any crime, whether or not they told the police."),
     ),
     "emotional_support": (
-        "If things feel too much, {name} will listen, day or night.",
-        "If things feel too much, for them or for you, {name} will listen, day or night.",
+        _("If things feel too much, {name} will listen, day or night."),
+        _("If things feel too much, for them or for you, {name} will listen, day or night."),
     ),
 }
 
 NOTES = {
-    "local_unsure": "Only for people who live in {live_in}.",
-    "for_women": "This line is for women.",
-    "for_men": "This line is for men.",
-    "both_lines": "There is a women's line and a men's line. Use the one that fits best.",
-    "lifted": "Open now, while {name} is closed.",
-    "lifted_not_known": "Open now. We do not know if {name} is open at this time.",
-    "ages_between": "For people aged {low} to {high}.",
-    "ages_from": "For people aged {low} or over.",
-    "ages_up_to": "For people aged {high} or under.",
+    "local_unsure": _("Only for people who live in {live_in}."),
+    "for_women": _("This line is for women."),
+    "for_men": _("This line is for men."),
+    "both_lines": _("There is a women's line and a men's line. Use the one that fits best."),
+    "lifted": _("Open now, while {name} is closed."),
+    "lifted_not_known": _("Open now. We do not know if {name} is open at this time."),
+    "ages_between": _("For people aged {low} to {high}."),
+    "ages_from": _("For people aged {low} or over."),
+    "ages_up_to": _("For people aged {high} or under."),
 }
 
 # Roles whose reason depends on who is doing it.
@@ -170,6 +268,14 @@ def reason_for(key, situation, entry):
         return entry.short_description
     me, helper = wordings
     wording = helper if situation.for_whom == "someone_else" else me
-    return wording.format(
-        name=entry.name, organisation=entry.organisation or entry.name, area=entry.area_name
+    return gettext(wording).format(
+        name=entry.name,
+        organisation=entry.organisation or entry.name,
+        area=entry.area_name,
+        **SHORT_CODES,
     )
+
+
+def note(key, **values):
+    """One of NOTES, in the visitor's language, its placeholders filled from `values`."""
+    return gettext(NOTES[key]).format(**values)

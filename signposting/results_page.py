@@ -2,14 +2,14 @@
 
 The results are the one page rendered on every visit: the answers must never be stored
 (design rule 2), so the page itself can never be cached. What does not depend on the
-answers is rendered once per directory instead, kept in the shared cache stamped with
-the content generation (stalkinghelp.content_generation), so a change in the admin
-reaches every server at once:
+answers is rendered once per directory and language instead, kept in the shared cache
+stamped with the content generation (stalkinghelp.content_generation), so a change in
+the admin reaches every server, in every language, at once:
 
 - the page around the results (base.html: header, emergency strip, footer), split where
   the content goes;
-- for each service, the HTML of each of its ways to get in touch and its warning when
-  its details are still being checked;
+- for each service, the HTML of each of its ways to get in touch, its warning when its
+  details are still being checked, and what it says about interpreters;
 - the relay note.
 
 Each visit then renders only the answer's own part (templates/jinja2/signposting/
@@ -30,13 +30,16 @@ from django.template import engines
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from stalkinghelp.content_generation import keep_stamped, read_stamped
 
 from .emergency import emergency_contacts
 from .entries import visible_alert
+from .interpreters import interpreters_sentence
 
-KEY = "signposting:results-parts:v1"
+# One copy per language (the active one's code is added): every part holds its words.
+KEY = "signposting:results-parts:v2"
 # As long as the directory snapshot: the results keep answering through a database outage.
 KEEP_SECONDS = 30 * 24 * 60 * 60
 # Where the visitor's content goes in the page around it; never part of any real page.
@@ -55,6 +58,7 @@ GZIP_LEVEL = 1
 class CardParts:
     channels: dict  # Channel -> its <li>, safe HTML
     unverified: str  # the warning for details still being checked, safe HTML
+    interpreters: str  # what it says about interpreters, safe HTML, or ""
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,13 @@ def _card_parts(entry, emergency):
         for channel in entry.channels
     }
     unverified = _unverified_template().render({"entry": entry, "emergency": emergency})
-    return CardParts(channels=channels, unverified=_safe(unverified))
+    interpreters = render_to_string(
+        "signposting/includes/interpreters.html",
+        {"sentence": interpreters_sentence(entry.interpreters)},
+    ).strip()
+    return CardParts(
+        channels=channels, unverified=_safe(unverified), interpreters=_safe(interpreters)
+    )
 
 
 def build_parts(request, entries):
@@ -100,12 +110,14 @@ def build_parts(request, entries):
 
 
 def current_parts(request, entries):
-    """The parts for the current directory: the kept copy, or rendered and kept now."""
-    generation, copy = read_stamped(KEY)
+    """The parts for the current directory in the active language: the kept copy, or
+    rendered and kept now."""
+    key = f"{KEY}:{get_language()}"
+    generation, copy = read_stamped(key)
     if copy is not None and copy.generation == generation:
         return copy.value
     parts = build_parts(request, entries)
-    keep_stamped(KEY, generation, parts, KEEP_SECONDS)
+    keep_stamped(key, generation, parts, KEEP_SECONDS)
     return parts
 
 

@@ -20,7 +20,7 @@ SERVICE_FIELDS = (
     "name", "short_description", "who_it_helps", "category", "role", "status", "alert",
     "url", "genders", "min_age", "max_age", "relationship", "area", "always_open",
     "bank_holidays", "hours_confirmed", "verified", "last_verified", "source", "confidence_note",
-    "sort_order",
+    "sort_order", "interpreters",
 )  # fmt: skip
 CONTACT_FIELDS = ("kind", "label", "value", "instructions", "for_gender", "verified", "note")
 

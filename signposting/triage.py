@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 from . import entries
 from .opening import open_state
-from .reasons import NOTES, reason_for
+from .reasons import note, reason_for
 
 # Answer values. The form, the JSON API and the tests all use these.
 RELATIONSHIPS = ("partner", "family", "known", "stranger")
@@ -215,13 +215,13 @@ def _notes_for(entry, situation, channels):
     notes = []
     if situation.gender in ("other", "prefer_not"):
         if entry.genders == entries.WOMEN:
-            notes.append(NOTES["for_women"])
+            notes.append(note("for_women"))
         elif entry.genders == entries.MEN:
-            notes.append(NOTES["for_men"])
+            notes.append(note("for_men"))
         elif {c.for_gender for c in channels} >= {entries.WOMEN, entries.MEN}:
-            notes.append(NOTES["both_lines"])
+            notes.append(note("both_lines"))
     if entry.is_local and situation.area == "unsure":
-        notes.append(NOTES["local_unsure"].format(live_in=entry.area_live_in))
+        notes.append(note("local_unsure", live_in=entry.area_live_in))
     age_note = _age_note(entry, situation)
     if age_note:
         notes.append(age_note)
@@ -236,10 +236,10 @@ def _age_note(entry, situation):
     if not (too_young or too_old):
         return ""
     if entry.min_age is not None and entry.max_age is not None:
-        return NOTES["ages_between"].format(low=entry.min_age, high=entry.max_age)
+        return note("ages_between", low=entry.min_age, high=entry.max_age)
     if entry.min_age is not None:
-        return NOTES["ages_from"].format(low=entry.min_age)
-    return NOTES["ages_up_to"].format(high=entry.max_age)
+        return note("ages_from", low=entry.min_age)
+    return note("ages_up_to", high=entry.max_age)
 
 
 def _checked_first(recommendations, situation):
@@ -274,8 +274,8 @@ def _lift_open_line(recommendations):
         # Never lift a line we are still checking above one we have checked.
         if candidate.state.is_open and (candidate.entry.verified or not best.entry.verified):
             key = "lifted" if best.state.is_closed else "lifted_not_known"
-            note = NOTES[key].format(name=best.entry.name)
-            lifted = replace(candidate, notes=(note, *candidate.notes))
+            lifted_note = note(key, name=best.entry.name)
+            lifted = replace(candidate, notes=(lifted_note, *candidate.notes))
             rest = [r for i, r in enumerate(recommendations) if i != index]
             rest.insert(support[0], lifted)
             return rest

@@ -4,8 +4,10 @@ from itertools import groupby
 
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -21,16 +23,16 @@ from .limits import body_too_large
 from .models import Service
 from .triage import EMERGENCY, NO_VOICE, REPORT, SUPPORT, WELLBEING, recommend
 
-HELPING_SOMEONE_URL = "/helping-someone/"
+HELPING_SOMEONE_SLUG = "helping-someone"
 
 GROUP_HEADINGS = {
-    EMERGENCY: "Emergency help now",
-    NO_VOICE: "If you cannot talk or hear on a call",
-    SUPPORT: "Advice and support",
-    REPORT: "Reporting it",
-    WELLBEING: "Someone to talk to",
+    EMERGENCY: _("Emergency help now"),
+    NO_VOICE: _("If you cannot talk or hear on a call"),
+    SUPPORT: _("Advice and support"),
+    REPORT: _("Reporting it"),
+    WELLBEING: _("Someone to talk to"),
 }
-HELPER_GROUP_HEADINGS = {**GROUP_HEADINGS, NO_VOICE: "If they cannot talk or hear on a call"}
+HELPER_GROUP_HEADINGS = {**GROUP_HEADINGS, NO_VOICE: _("If they cannot talk or hear on a call")}
 
 
 def _no_store(response):
@@ -47,7 +49,7 @@ def _form_page(request, form, status=200, **extra):
 def _grouped(recommendations, helper):
     headings = HELPER_GROUP_HEADINGS if helper else GROUP_HEADINGS
     return [
-        (headings[group], list(items))
+        (str(headings[group]), list(items))
         for group, items in groupby(recommendations, key=lambda r: r.group)
     ]
 
@@ -87,8 +89,17 @@ def results_context(situation, answers, unanswered, recommendations, now):
         "answers": answers,
         "more_questions": questions_html(unanswered),
         "groups": _grouped(recommendations, situation.helper),
-        "helping_someone_url": HELPING_SOMEONE_URL,
+        "urls": _results_urls(),
         "now": now,
+    }
+
+
+def _results_urls():
+    # In the active language (reverse adds its prefix); a service's page is services + slug + "/".
+    return {
+        "help_finder": reverse("signposting:help_finder"),
+        "services": reverse("signposting:service_list"),
+        "helping_someone": reverse("content:page", kwargs={"slug": HELPING_SOMEONE_SLUG}),
     }
 
 

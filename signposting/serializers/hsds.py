@@ -23,6 +23,7 @@ from django.conf import settings
 from .. import entries, taxonomy
 from ..emergency import emergency_contacts
 from ..entries import visible_alert
+from ..interpreters import interpreters_in_english
 from ..modified import last_modified
 from ..opening import DAY_NAMES, MIDNIGHT, format_time
 from ..selectors import listed_services
@@ -248,6 +249,7 @@ def service_brief(service, pub):
             # Our own field: what we are still checking (details, or hours sources disagree on).
             "unverified_note": unverified_note(service, pub.helpline),
             "eligibility_description": eligibility_description(service),
+            "interpretation_services": interpreters_in_english(service.interpreters),
             "minimum_age": service.min_age,
             "maximum_age": service.max_age,
             "assured_date": service.last_verified.isoformat() if service.last_verified else None,

@@ -4,10 +4,14 @@ from functools import lru_cache
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language, get_language_bidi
 
 from content.plain_words import meanings_for
 from signposting.emergency import emergency_contacts
 from signposting.entries import visible_alert
+from signposting.interpreters import interpreters_sentence
+from signposting.local_formats import clock_time, long_date
 from signposting.opening import describe_sessions
 from signposting.opening import open_state as _open_state
 
@@ -23,6 +27,28 @@ def open_state(service, now):
 @register.filter
 def weekly_hours(service):
     return describe_sessions(service.hours)
+
+
+@register.filter(needs_autoescape=True)
+def ltr(value, autoescape=True):
+    """{{ number|ltr }}: a number (or address) kept left to right inside right-to-left text.
+
+    In Arabic or Urdu the digit groups of "0808 802 0300" would otherwise be laid out in
+    reverse order. In left-to-right languages the value is left as it is.
+    """
+    if get_language_bidi():
+        return format_html('<bdi dir="ltr">{}</bdi>', value)
+    return conditional_escape(value) if autoescape else value
+
+
+@register.inclusion_tag("signposting/includes/interpreters.html")
+def interpreters(service):
+    """{% interpreters service %}: whether it offers interpreters, said honestly, or nothing."""
+    return {"sentence": interpreters_sentence(service.interpreters)}
+
+
+register.filter("clock_time", clock_time)
+register.filter("long_date", long_date)
 
 
 @register.filter
@@ -56,7 +82,8 @@ def unverified_warning(context, service=None, link=True):
 
 
 @lru_cache(maxsize=512)
-def _render_channels(channels):
+def _render_channels(channels, language):
+    # `language` keys the cache: the HTML holds the words of the language it was made in.
     return render_to_string("signposting/includes/channels.html", {"channels": channels})
 
 
@@ -68,7 +95,7 @@ def channels_html(channels):
     to remember: the HTML depends only on the directory's channels (frozen values),
     never on the visitor's answers.
     """
-    return _render_channels(tuple(channels))
+    return _render_channels(tuple(channels), get_language())
 
 
 def _texts(thing):

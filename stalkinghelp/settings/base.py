@@ -117,6 +117,8 @@ TEMPLATES = [
         "APP_DIRS": False,
         "OPTIONS": {
             "undefined": StrictUndefined,  # a misspelt name fails loudly, never renders as ""
+            "environment": "stalkinghelp.jinja2_environment.environment",
+            "extensions": ["jinja2.ext.i18n"],
             "trim_blocks": True,
             "lstrip_blocks": True,
         },
