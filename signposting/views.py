@@ -2,14 +2,18 @@
 
 from itertools import groupby
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
+
+from translations.selectors import ServiceText, service_texts
 
 from . import directory_snapshot, results_page, selectors
 from .forms import (
@@ -112,11 +116,10 @@ def service_list(request):
         (Service.Category(category).label, list(items))
         for category, items in groupby(services, key=lambda s: s.category)
     ]
-    return render(
-        request,
-        "signposting/service_list.html",
-        {"groups": groups, "services": services, "now": timezone.now()},
-    )
+    context = {"groups": groups, "services": services, "now": timezone.now()}
+    context["unchecked_translation"] = _with_texts(services)
+    context["english_url"] = _english_url("signposting:service_list")
+    return render(request, "signposting/service_list.html", context)
 
 
 @require_safe
@@ -124,6 +127,35 @@ def service_detail(request, slug):
     service = selectors.service_by_slug(slug)
     if service is None:
         raise Http404("No such service")
-    return render(
-        request, "signposting/service_detail.html", {"service": service, "now": timezone.now()}
-    )
+    context = {
+        "service": service,
+        "now": timezone.now(),
+        "unchecked_translation": _with_texts([service]),
+        "english_url": _english_url("signposting:service_detail", slug=slug),
+    }
+    return render(request, "signposting/service_detail.html", context)
+
+
+def _with_texts(services):
+    """Give each service its `text` in the page's language; True if one is unchecked.
+
+    A service's description and who it helps come from its translation when one is
+    published and made from the English as it is now (translations.selectors), else from
+    the English, then marked `text_lang` "en" on a page in another language. Its name,
+    numbers and hours are the directory's in every language.
+    """
+    language = get_language()
+    texts = service_texts(language)
+    in_english = language == settings.LANGUAGE_CODE
+    for service in services:
+        translated = texts.get(service.pk)
+        service.text = translated or ServiceText(
+            service.short_description, service.who_it_helps, checked=True
+        )
+        service.text_lang = "" if translated or in_english else "en"
+    return any(not service.text.checked for service in services)
+
+
+def _english_url(name, **kwargs):
+    with override(settings.LANGUAGE_CODE):
+        return reverse(name, kwargs=kwargs)

@@ -107,7 +107,9 @@ def test_reverting_the_english_to_the_translated_version_makes_it_current_again(
 def test_a_missing_translation_falls_back_to_the_english_never_a_404(client, page, language):
     html = _text(get_in(client, language, "what-it-is"))
     assert "English words." in html
-    assert 'class="govuk-grid-row" lang="en"' in html
+    assert (
+        'class="govuk-grid-row" lang="en" dir="ltr"' in html
+    )  # English reads left to right, also on Arabic pages
     notice = _notice(html)
     assert MISSING in notice
     assert f'lang="{language}"' in notice
