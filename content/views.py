@@ -131,6 +131,9 @@ def search(request):
         "query": query,
         "searched": True,
         "pages": search_pages(query),
+        # Search reads the English pages: on another language's page their titles say so,
+        # and each links to the page in the visitor's language (translated, or a notice).
+        "pages_lang": "" if get_language() == settings.LANGUAGE_CODE else "en",
         "services": search_services(query),
     }
     return _no_store(render(request, "content/search.html", context))

@@ -110,3 +110,14 @@ def test_the_header_search_sends_its_words_by_post_only(client, starter_data):
     assert not response.cookies
     # A GET with words in the address is not a search: nothing is looked up.
     assert "Staying safe" not in client.get("/search/?q=airtag").content.decode()
+
+
+def test_results_in_another_language_link_to_its_pages_and_mark_english_titles(
+    client, starter_data
+):
+    page = client.post("/pl/search/", {"q": "stalking"}).content.decode()
+    assert '<li lang="en" dir="ltr">\n            <a class="govuk-link" href="/pl/' in page
+    assert 'href="/what-is-stalking/"' not in page.split('id="main-content"')[1]
+    english = client.post("/search/", {"q": "stalking"}).content.decode()
+    assert '<li lang="en"' not in english
+    assert '<a class="govuk-link" href="/what-is-stalking/">' in english
