@@ -59,7 +59,6 @@ def test_every_interface_string_is_in_each_catalogue(found_strings, code):
     assert result.returncode == 0, f"run makemessages (README): {result.stderr}"
 
 
-@pytest.mark.xfail(strict=True, reason="catalogues not yet translated")
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_every_interface_string_is_translated_and_none_is_fuzzy(found_strings, code):
     result = _compare(code, found_strings)
