@@ -93,6 +93,8 @@ def diary(request, slug):
         "page": found,
         "columns": [heading for heading, _width in COLUMNS],
         "rows": range(BLANK_ROWS),
+        # The PDF's built-in font has Latin letters only, so it is made in English.
+        "pdf_in_english": get_language() != settings.LANGUAGE_CODE,
         "canonical_url": canonical_url(f"/{found.slug}/diary/"),
     }
     return render(request, "content/diary.html", context)

@@ -79,3 +79,11 @@ def test_the_diary_page_offers_both_files_and_says_they_stay_on_the_device(clien
     html = client.get("/keeping-a-record/diary/").content.decode()
     assert f'href="{XLSX}"' in html and f'href="{PDF}"' in html
     assert "A file you download stays on your phone or computer" in html
+
+
+def test_the_diary_page_in_another_language_says_the_pdf_is_in_english(client, starter_data):
+    polish = client.get("/pl/keeping-a-record/diary/").content.decode()
+    assert "Plik PDF jest po angielsku." in polish
+    assert (
+        "The PDF file is in English." not in client.get("/keeping-a-record/diary/").content.decode()
+    )
