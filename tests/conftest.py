@@ -38,6 +38,13 @@ def starter_data(db):
     call_command("load_starter_data", verbosity=0)
 
 
+@pytest.fixture
+def untranslated_interface(settings, tmp_path):
+    """Our catalogues set aside, so other languages' pages show our msgids in English: for
+    tests of what a page does in a language, not of its translation (tests/i18n check those)."""
+    settings.LOCALE_PATHS = [tmp_path]  # Django's own catalogues still apply
+
+
 @pytest.fixture(scope="module")
 def directory(django_db_setup, django_db_blocker):
     """The starter data once for a module whose tests only read it, rolled back after."""

@@ -34,6 +34,9 @@ PAGES = [
     ("results, helping someone", "post", "/get-help/", HELPING, None),
     ("results, one answer given", "post", "/get-help/", IN_DANGER_ONLY, None),
     ("partner agencies", "get", "/partners/", None, "partners-page.css"),
+    # The directory, with every service's description: inside 20 KB in every language.
+    ("services", "get", "/services/", None, "help-finder.css"),
+    ("services in Arabic", "get", "/ar/services/", None, "help-finder.css"),
 ]
 
 

@@ -3,8 +3,10 @@
 import json
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client, override_settings
+from django.utils import translation
 
 from stalkinghelp.content_generation import bump_generation
 from tests.answers import IN_DANGER_CANNOT_TALK
@@ -17,10 +19,26 @@ pytestmark = pytest.mark.django_db
 ANSWERS = IN_DANGER_CANNOT_TALK
 
 
-def assert_shows_emergency_help(response):
+def _in_language_of(path, text, **placeholders):
+    """`text` as the page at `path` words it: in the language of its address."""
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return translation.gettext(text) % placeholders
+
+
+SILENT = "Call <bdi>%(number)s</bdi>, then press %(keys)s when asked"
+
+
+def assert_shows_emergency_help(response, path="/"):
     html = response.content.decode()
     assert 'href="tel:999"' in html
-    assert "then press 55" in html
+    # English pages (the embed too) say "then press 55"; others say it in their language.
+    silent = _in_language_of(path, SILENT, number="999", keys="55")
+    assert (
+        "then press 55" in html
+        if silent == SILENT % {"number": "999", "keys": "55"}
+        else silent in html
+    )
     assert "National Stalking Helpline" in html
     assert "0808 802 0300" in html
     assert "Traceback" not in html
@@ -41,8 +59,9 @@ def test_every_public_page_shows_the_emergency_numbers_with_nothing_cached(paths
             if response.status_code == 503:
                 assert response["Cache-Control"] == "no-store", path
                 assert response["Retry-After"], path
-                assert "not available right now" in response.content.decode(), path
-            assert_shows_emergency_help(response)
+                unavailable = _in_language_of(path, "Sorry, this page is not available right now")
+                assert unavailable in response.content.decode(), path
+            assert_shows_emergency_help(response, path)
 
 
 def test_every_public_page_serves_its_last_good_copy(paths):
@@ -57,7 +76,7 @@ def test_every_public_page_serves_its_last_good_copy(paths):
             else:
                 assert response.status_code == 200, path
                 assert response.content == before[path].content, path
-            assert_shows_emergency_help(response)
+            assert_shows_emergency_help(response, path)
 
 
 def test_health_check_says_503(client):

@@ -55,7 +55,7 @@ def _content(situation, entries, moment, code):
         parts = results_page.current_parts(request, entries)
         recommendations = recommend(situation, entries, moment)
         context = results_context(situation, {}, [], recommendations, moment)
-        html = results_page.render_results(context, parts).content.decode()
+        html = results_page.render_results(request, context, parts).content.decode()
     return html.removeprefix(parts.before_content).removesuffix(parts.after_content)
 
 
@@ -221,6 +221,7 @@ SATURDAY_NIGHT = dt.datetime(2026, 11, 28, 23, 30, tzinfo=LONDON)
         ("zh-hans", "星期一: 09:30 to 16:00", "Closed, opens 星期一 at 09:30"),
     ],
 )
+@pytest.mark.usefixtures("untranslated_interface")
 def test_weekdays_and_times_are_written_as_the_language_writes_them(code, monday, opens):
     # Django's own catalogues and locale formats; our phrases are untranslated here.
     with override(code):

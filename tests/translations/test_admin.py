@@ -215,6 +215,7 @@ def test_an_editor_cannot_mark_a_translation_checked(page):
     assert not row.is_checked
 
 
+@pytest.mark.usefixtures("untranslated_interface")
 def test_the_preview_shows_a_draft_as_visitors_would_see_it(page):
     row = make_translation(
         page, "pl", status=PageTranslation.Status.DRAFT, body="<p>Szkic.</p>", checked_by=""

@@ -14,6 +14,13 @@ pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture
+def starter_data(db):
+    """The English starter directory and pages only: each test loads its own translations."""
+    call_command("load_directory", verbosity=0)
+    call_command("load_pages", verbosity=0)
+
+
 def _load(pages="pages", services="services"):
     call_command(
         "load_translations",

@@ -14,7 +14,7 @@ from translations.models import PageTranslation
 
 from .helpers import get_in, make_translation, republish_english
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("untranslated_interface")]
 
 MISSING = "This page has not been translated into your language yet, so it is shown in English."
 UNCHECKED = "A fluent speaker has not checked the translation yet."
@@ -139,6 +139,7 @@ def test_an_english_visitor_sees_the_english_and_no_notice(client, page):
 
 def test_a_translated_body_takes_its_numbers_from_the_directory(client, starter_data):
     english = Page.objects.get(slug="what-is-stalking")
+    PageTranslation.objects.filter(page=english).delete()  # the team's starter translations
     make_translation(
         english, "pl", body="<p>Zadzwoń:</p><p>[[service:national-stalking-helpline]]</p>"
     )
