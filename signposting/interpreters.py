@@ -6,8 +6,9 @@ did, which the visitor is told honestly (design rule 7). Nothing is said when no
 Open data (HSDS `interpretation_services`) carries the same sentence, in English.
 """
 
-from django.utils.translation import gettext
 from django.utils.translation import gettext_noop as _
+
+from stalkinghelp.remembered_gettext import gettext
 
 from .entries import INTERPRETERS_NONE_KNOWN, INTERPRETERS_ON_REQUEST, INTERPRETERS_ONCE_OFFERED
 

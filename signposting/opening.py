@@ -15,7 +15,9 @@ from zoneinfo import ZoneInfo
 import holidays
 from django.utils import formats
 from django.utils.dates import WEEKDAYS
-from django.utils.translation import gettext, gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, pgettext
+
+from stalkinghelp.remembered_gettext import gettext
 
 # format_time and MIDNIGHT are read from here by open data and partners' feeds too.
 from .local_formats import MIDNIGHT, format_time, local_time  # noqa: F401

@@ -17,8 +17,9 @@ when a reason is worded, in the visitor's language). Numbers are placeholders, n
 msgid, so no translation can change one: the UK-wide short codes come from SHORT_CODES.
 """
 
-from django.utils.translation import gettext
 from django.utils.translation import gettext_noop as _
+
+from stalkinghelp.remembered_gettext import gettext
 
 from .phone import RELAY_PREFIX
 

@@ -6,8 +6,9 @@ reads Jinja2 templates as Django ones and finds `_("...")` there, but only a cal
 string alone, so placeholders are filled by the `format` filter, never inside the call.
 """
 
-from django.utils.translation import gettext, ngettext
 from jinja2 import Environment
+
+from stalkinghelp.remembered_gettext import gettext, ngettext
 
 
 def environment(**options):
