@@ -8,11 +8,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_safe
 
+from stalkinghelp.language import unprefixed_path
 from translations.selectors import ServiceText, service_texts
 
 from . import directory_snapshot, results_page, selectors
@@ -118,7 +119,7 @@ def service_list(request):
     ]
     context = {"groups": groups, "services": services, "now": timezone.now()}
     context["unchecked_translation"] = _with_texts(services)
-    context["english_url"] = _english_url("signposting:service_list")
+    context["english_url"] = unprefixed_path(request.path, get_language())
     return render(request, "signposting/service_list.html", context)
 
 
@@ -131,7 +132,7 @@ def service_detail(request, slug):
         "service": service,
         "now": timezone.now(),
         "unchecked_translation": _with_texts([service]),
-        "english_url": _english_url("signposting:service_detail", slug=slug),
+        "english_url": unprefixed_path(request.path, get_language()),
     }
     return render(request, "signposting/service_detail.html", context)
 
@@ -154,8 +155,3 @@ def _with_texts(services):
         )
         service.text_lang = "" if translated or in_english else "en"
     return any(not service.text.checked for service in services)
-
-
-def _english_url(name, **kwargs):
-    with override(settings.LANGUAGE_CODE):
-        return reverse(name, kwargs=kwargs)

@@ -3,12 +3,12 @@
 import json
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.test import Client, override_settings
 from django.utils import translation
 
 from stalkinghelp.content_generation import bump_generation
+from stalkinghelp.language import language_from_path
 from tests.answers import IN_DANGER_CANNOT_TALK
 from tests.public_urls import public_paths
 
@@ -21,8 +21,7 @@ ANSWERS = IN_DANGER_CANNOT_TALK
 
 def _in_language_of(path, text, **placeholders):
     """`text` as the page at `path` words it: in the language of its address."""
-    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(language_from_path(path)):
         return translation.gettext(text) % placeholders
 
 
